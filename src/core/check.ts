@@ -1,8 +1,15 @@
 /**
  * The checking core's entry point: snapshots in, tables and findings out.
  */
+import { toA1 } from "./address";
+import type { ParsedTable } from "./model";
+import { parseSheet } from "./parse";
+import { summarize, type Issue, type Summary, type TableSummary } from "./report";
+import { RULES } from "./rules";
+import type { FindingInput } from "./rules/rule";
+import { SheetView } from "./sheet";
 import type { SheetSnapshot } from "./snapshot";
-import type { Issue, Summary, TableSummary } from "./report";
+import { rangeToA1 } from "./address";
 
 export type FrameworkChoice = "auto" | "legacy" | "2021";
 
@@ -20,6 +27,114 @@ export interface WorkbookCheck {
   summary: Summary;
 }
 
-export function checkWorkbook(_sheets: readonly SheetSnapshot[], _options: CheckOptions = {}): WorkbookCheck {
-  throw new Error("checkWorkbook: being implemented");
+/** A finding with its position kept for sorting and painting. */
+interface Located extends Issue {
+  order: number;
+  row: number;
+  col: number;
+}
+
+const SEVERITY_RANK = { error: 0, warning: 1, info: 2 } as const;
+
+/** The budget year a sheet's name states ("2023", "2023年项目"), if any. */
+function yearFromSheetName(name: string): number | null {
+  const m = /(?:^|[^\d])((?:19|20)\d{2})(?:年|$|[^\d])/.exec(name);
+  return m ? Number(m[1]) : null;
+}
+
+function summarizeTable(table: ParsedTable): TableSummary {
+  const name = table.header.projectName?.value?.text ?? null;
+  const code = table.header.projectCode?.value?.text ?? null;
+  return {
+    sheet: table.sheet,
+    range: rangeToA1({ top: table.top, left: table.left, bottom: table.bottom, right: table.right }),
+    kind: table.kind,
+    framework: table.framework,
+    projectName: name === null ? null : name.replace(/\s+/g, " ").trim(),
+    projectCode: code === null ? null : code.replace(/\s+/g, ""),
+  };
+}
+
+/** Checks one sheet; tableOffset numbers its tables after those of earlier sheets. */
+function checkSheet(
+  snapshot: SheetSnapshot,
+  sheetIndex: number,
+  tableOffset: number,
+  options: CheckOptions,
+): { tables: ParsedTable[]; findings: Located[] } {
+  const sheet = new SheetView(snapshot);
+  const parse = parseSheet(sheet, options.framework ?? "auto");
+  const findings: Located[] = [];
+  const seen = new Set<string>();
+  const collect =
+    (ruleIndex: number, tableIndex: number | null) =>
+    (input: FindingInput): void => {
+      const rule = RULES[ruleIndex];
+      const key = `${rule.meta.id}|${input.row}|${input.col}|${input.message}`;
+      if (seen.has(key)) return;
+      seen.add(key);
+      const anchor = sheet.anchorOf(input.row, input.col);
+      findings.push({
+        rule: rule.meta.id,
+        severity: input.severity ?? rule.meta.severity,
+        sheet: snapshot.name,
+        cell: toA1(anchor.row, anchor.col),
+        table: tableIndex,
+        message: input.message,
+        messageEn: input.messageEn,
+        fix: input.fix === undefined ? null : { cell: toA1(anchor.row, anchor.col), value: input.fix },
+        order: sheetIndex * 1000 + ruleIndex,
+        row: anchor.row,
+        col: anchor.col,
+      });
+    };
+  const sheetYear = yearFromSheetName(snapshot.name);
+  RULES.forEach((rule, ruleIndex) => {
+    if (rule.scope === "sheet") {
+      rule.check({ sheet, parse, report: collect(ruleIndex, null) });
+      return;
+    }
+    parse.tables.forEach((table, i) => {
+      if (!table.complete && rule.meta.id !== "grid-column-missing" && rule.meta.id !== "header-block-missing") {
+        return;
+      }
+      rule.check({
+        table,
+        sheet,
+        options,
+        year: options.year ?? table.header.titleYear ?? sheetYear,
+        report: collect(ruleIndex, tableOffset + i),
+      });
+    });
+  });
+  return { tables: parse.tables, findings };
+}
+
+export function checkWorkbook(sheets: readonly SheetSnapshot[], options: CheckOptions = {}): WorkbookCheck {
+  const tables: TableSummary[] = [];
+  const located: Located[] = [];
+  sheets.forEach((snapshot, sheetIndex) => {
+    const result = checkSheet(snapshot, sheetIndex, tables.length, options);
+    tables.push(...result.tables.map(summarizeTable));
+    located.push(...result.findings);
+  });
+  located.sort(
+    (a, b) =>
+      Math.floor(a.order / 1000) - Math.floor(b.order / 1000) ||
+      a.row - b.row ||
+      a.col - b.col ||
+      SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] ||
+      a.order - b.order,
+  );
+  const issues: Issue[] = located.map(({ rule, severity, sheet, cell, table, message, messageEn, fix }) => ({
+    rule,
+    severity,
+    sheet,
+    cell,
+    table,
+    message,
+    messageEn,
+    fix,
+  }));
+  return { tables, issues, summary: summarize(issues) };
 }

@@ -1,0 +1,28 @@
+import type { Rule } from "./rule";
+
+export const frameworkMixed: Rule = {
+  meta: {
+    id: "framework-mixed",
+    severity: "warning",
+    description: "成本指标 used both as a level 1 and as a level 2 under 产出指标.",
+  },
+  scope: "table",
+  check({ table, report }) {
+    if (!table.rows.some((row) => row.level1?.name === "成本指标" && !row.placeholder)) return;
+    const seen = new Set<string>();
+    for (const row of table.rows) {
+      if (row.level1?.name !== "产出指标" || row.level2?.name !== "成本指标") continue;
+      const cell = row.level2.cell;
+      const key = `${cell.row}:${cell.col}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      report({
+        row: cell.row,
+        col: cell.col,
+        message: "本表既把“成本指标”作为一级指标，又把它放在“产出指标”下作为二级指标，混用了新旧两版指标体系。请只保留一种：2021 版中成本指标为一级指标。",
+        messageEn:
+          "This table uses 成本指标 both as a level 1 and as a level 2 under 产出指标, mixing the two frameworks. Keep one: in the 2021 framework 成本指标 is a level 1.",
+      });
+    }
+  },
+};

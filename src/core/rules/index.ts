@@ -1,0 +1,91 @@
+/** The rule catalogue (spec §5), in the order findings on one cell are listed. */
+import { basisMissing } from "./basis-missing";
+import { budgetMissing } from "./budget-missing";
+import { budgetSourcesMismatch } from "./budget-sources-mismatch";
+import { costExceedsBudget } from "./cost-exceeds-budget";
+import { dateSerial } from "./date-serial";
+import { descriptionMissing } from "./description-missing";
+import { descriptionRepeatsName } from "./description-repeats-name";
+import { frameworkMixed } from "./framework-mixed";
+import { goalsMissing } from "./goals-missing";
+import { gridColumnMissing } from "./grid-column-missing";
+import { headerBlockMissing } from "./header-block-missing";
+import { indicatorDuplicate } from "./indicator-duplicate";
+import { level1Missing } from "./level1-missing";
+import { level1Unknown } from "./level1-unknown";
+import { level2Unknown } from "./level2-unknown";
+import { level2WrongParent } from "./level2-wrong-parent";
+import { level3Missing } from "./level3-missing";
+import { noTable } from "./no-table";
+import { outputDimensionMissing } from "./output-dimension-missing";
+import { percentOutOfRange } from "./percent-out-of-range";
+import { placeholderText } from "./placeholder-text";
+import { projectCodeFormat } from "./project-code-format";
+import { projectCodeMissing } from "./project-code-missing";
+import { projectCodeYear } from "./project-code-year";
+import { projectNameMissing } from "./project-name-missing";
+import type { Rule } from "./rule";
+import { satisfactionAsBenefit } from "./satisfaction-as-benefit";
+import { satisfactionTarget } from "./satisfaction-target";
+import { spendingPlanDecreasing } from "./spending-plan-decreasing";
+import { spendingPlanEnd } from "./spending-plan-end";
+import { spendingPlanUnit } from "./spending-plan-unit";
+import { timelinessFormat } from "./timeliness-format";
+import { unitMissing } from "./unit-missing";
+import { valueMissing } from "./value-missing";
+import { valueNormalizable } from "./value-normalizable";
+import { valueNotNumeric } from "./value-not-numeric";
+import { valueOptionList } from "./value-option-list";
+import { valueVague } from "./value-vague";
+
+export type { Rule, RuleMeta } from "./rule";
+
+/** Rules that apply to a table whose grid lacks a level-3 or value column. */
+export const STRUCTURE_ONLY = new Set(["grid-column-missing"]);
+
+export const RULES: readonly Rule[] = [
+  // Structure
+  noTable,
+  gridColumnMissing,
+  level1Unknown,
+  level2Unknown,
+  level2WrongParent,
+  frameworkMixed,
+  level3Missing,
+  level1Missing,
+  outputDimensionMissing,
+  indicatorDuplicate,
+  satisfactionAsBenefit,
+  // Values
+  placeholderText,
+  valueOptionList,
+  dateSerial,
+  valueMissing,
+  valueNotNumeric,
+  valueVague,
+  unitMissing,
+  percentOutOfRange,
+  satisfactionTarget,
+  timelinessFormat,
+  costExceedsBudget,
+  descriptionRepeatsName,
+  descriptionMissing,
+  basisMissing,
+  valueNormalizable,
+  // Project header
+  headerBlockMissing,
+  projectNameMissing,
+  projectCodeMissing,
+  projectCodeFormat,
+  projectCodeYear,
+  budgetMissing,
+  budgetSourcesMismatch,
+  spendingPlanDecreasing,
+  spendingPlanEnd,
+  spendingPlanUnit,
+  goalsMissing,
+];
+
+export function ruleById(id: string): Rule | undefined {
+  return RULES.find((rule) => rule.meta.id === id);
+}

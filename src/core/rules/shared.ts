@@ -1,0 +1,43 @@
+/** Small helpers the rules share: row selection, category tests and message quoting. */
+import type { Cell, IndicatorRow, ParsedTable } from "../model";
+import { normalizeText } from "../text";
+
+/** Rows the unit filled in (placeholder rows are skipped silently). */
+export function filledRows(table: ParsedTable): IndicatorRow[] {
+  return table.rows.filter((row) => !row.placeholder);
+}
+
+/** Rows with a level-3 name. */
+export function namedRows(table: ParsedTable): IndicatorRow[] {
+  return table.rows.filter((row) => !row.placeholder && hasText(row.level3));
+}
+
+export function hasText(cell: Cell | null): boolean {
+  return cell !== null && cell.text !== "";
+}
+
+/** A value the value rules may read: present and not template text, grade options or a date serial. */
+export function readableValue(row: IndicatorRow): row is IndicatorRow & { value: Cell } {
+  return row.value !== null && row.valueText !== "" && row.unusable === null;
+}
+
+/** Cost indicators: legacy 成本指标 under 产出指标; 2021 everything under the level-1 成本指标. */
+export function isCostRow(row: IndicatorRow, table: ParsedTable): boolean {
+  if (table.framework === "2021") return row.level1?.name === "成本指标";
+  return row.level2?.name === "成本指标";
+}
+
+export function isSatisfactionRow(row: IndicatorRow): boolean {
+  return row.level1?.name === "满意度指标" || row.level2?.name === "服务对象满意度指标";
+}
+
+export function indicatorName(row: IndicatorRow): string {
+  return row.level3 ? normalizeText(row.level3.text) : "";
+}
+
+/** Quotes cell text for a message, shortened when long. */
+export function quote(text: string, english = false): string {
+  const oneLine = text.replace(/\s+/g, " ").trim();
+  const short = oneLine.length > 40 ? `${oneLine.slice(0, 40)}…` : oneLine;
+  return english ? `"${short}"` : `“${short}”`;
+}
