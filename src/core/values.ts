@@ -148,9 +148,9 @@ export function parseValue(value: CellValue, text: string, numberFormat: string)
   }
   const t = tidyText(value === null ? text : String(value));
   if (t === "") return { kind: "empty" };
+  if (isTimeText(t)) return { kind: "time", serial: null };
   const quantity = parseQuantityText(t);
   if (quantity) return quantity;
-  if (isTimeText(t)) return { kind: "time", serial: null };
   return { kind: "text" };
 }
 

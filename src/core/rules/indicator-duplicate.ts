@@ -7,7 +7,7 @@ export const indicatorDuplicate: Rule = {
   check({ table, report }) {
     const seen = new Set<string>();
     for (const row of namedRows(table)) {
-      const group = row.level2 ? `${row.level2.cell.row}:${row.level2.cell.col}` : "-";
+      const group = `${row.level1?.name ?? row.level1?.text ?? ""}/${row.level2?.name ?? row.level2?.text ?? ""}`;
       const key = `${group}|${indicatorName(row)}`;
       if (!seen.has(key)) {
         seen.add(key);

@@ -27,7 +27,7 @@ export const outputDimensionMissing: Rule = {
         col: anchor.col,
         severity,
         message: `“产出指标”下缺少“${level2}”。请补充至少一项${level2}。`,
-        messageEn: `产出指标 has no ${level2}. Add at least one ${level2} indicator.`,
+        messageEn: `The output indicators (产出指标) have no ${level2}. Add at least one ${level2} indicator.`,
       });
     }
   },

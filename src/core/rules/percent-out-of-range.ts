@@ -27,7 +27,7 @@ export const percentOutOfRange: Rule = {
         messageEn:
           amount < 0
             ? `The value ${quote(row.value.text, true)} is a negative percentage. Check the figure.`
-            : `${quote(row.level3!.text, true)} is a rate and cannot exceed 100%, but the value is ${quote(row.value.text, true)}. Use a value between 0% and 100%, e.g. ≥95%.`,
+            : `Indicator ${quote(row.level3!.text, true)} is a rate and cannot exceed 100%, but the value is ${quote(row.value.text, true)}. Use a value between 0% and 100%, e.g. ≥95%.`,
       });
     }
   },

@@ -15,7 +15,7 @@ export const satisfactionAsBenefit: Rule = {
         row: row.level3!.row,
         col: row.level3!.col,
         message: `${quote(row.level3!.text)}是满意度调查，不是效益。请移到“满意度指标—服务对象满意度指标”下。`,
-        messageEn: `${quote(row.level3!.text, true)} is a satisfaction survey, not a benefit. Move it under 满意度指标 / 服务对象满意度指标.`,
+        messageEn: `Indicator ${quote(row.level3!.text, true)} is a satisfaction survey, not a benefit. Move it under 满意度指标 / 服务对象满意度指标.`,
       });
     }
   },
