@@ -39,7 +39,8 @@ export type PatchValidation =
   | { kind: "list"; range: CellRange; items: string[]; prompt?: InputPrompt }
   /**
    * A drop-down whose items depend on the value of the cell in `parentCol` on the same row
-   * (level 2 under level 1). A host that cannot express it offers `fallback` instead.
+   * (level 2 under level 1; where that cell is merged, the value of its merged area's top-left cell).
+   * A host that cannot express it offers `fallback` instead.
    */
   | {
       kind: "dependentList";
@@ -47,8 +48,12 @@ export type PatchValidation =
       parentCol: number;
       lists: Record<string, string[]>;
       fallback: string[];
+      /** Identifies this set of lists (e.g. the framework, "legacy"), so a host can keep one named copy per workbook. */
+      listsName?: string;
       prompt?: InputPrompt;
     }
+  /** Free text: no restriction, only the input prompt the host shows when the cell is selected. */
+  | { kind: "text"; range: CellRange; prompt: InputPrompt }
   | {
       kind: "decimal";
       range: CellRange;
