@@ -41,10 +41,12 @@ export const FRAMEWORKS: Record<Framework, FrameworkDefinition> = {
 };
 
 const LEVEL1_NAMES: Level1[] = ["成本指标", "产出指标", "效益指标", "满意度指标"];
-const ALL_LEVEL2 = new Set<string>([...FRAMEWORKS.legacy.level1, ...FRAMEWORKS["2021"].level1].flatMap((l1) => [
-  ...FRAMEWORKS.legacy.level2[l1],
-  ...FRAMEWORKS["2021"].level2[l1],
-]));
+const ALL_LEVEL2 = new Set<string>(
+  [...FRAMEWORKS.legacy.level1, ...FRAMEWORKS["2021"].level1].flatMap((l1) => [
+    ...FRAMEWORKS.legacy.level2[l1],
+    ...FRAMEWORKS["2021"].level2[l1],
+  ]),
+);
 /** Level-2 names only the 2021 framework has; any of them marks a table as 2021. */
 export const COST_LEVEL2_2021 = FRAMEWORKS["2021"].level2["成本指标"];
 

@@ -6,7 +6,8 @@ import type { Cell, Checkpoint, HeaderBlock, Labeled } from "./model";
 import type { SheetView } from "./sheet";
 import { normalizeText } from "./text";
 
-type Field = "projectCode" | "projectName" | "budget" | "fiscalFunds" | "otherFunds" | "purpose" | "spendingPlan" | "goals";
+type Field =
+  "projectCode" | "projectName" | "budget" | "fiscalFunds" | "otherFunds" | "purpose" | "spendingPlan" | "goals";
 
 const LABELS: Record<Field, string[]> = {
   projectCode: ["项目编码", "项目代码"],
@@ -56,7 +57,8 @@ export function matchLabel(text: string): LabelMatch | null {
   return null;
 }
 
-const CHECKPOINT = /^(?:\d{1,2}月(?:底|末)?|[一二三四五六七八九十]{1,3}月(?:底|末)?|年底|年末|第?[一二三四1-4]季度(?:末)?)$/;
+const CHECKPOINT =
+  /^(?:\d{1,2}月(?:底|末)?|[一二三四五六七八九十]{1,3}月(?:底|末)?|年底|年末|第?[一二三四1-4]季度(?:末)?)$/;
 
 function cellAt(sheet: SheetView, row: number, col: number): Cell {
   return sheet.cell(row, col);

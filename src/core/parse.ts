@@ -17,7 +17,8 @@ export interface SheetParse {
   tables: ParsedTable[];
 }
 
-const FOOTER = /^(?:注|备注|说明|填表人|填报人|审核人|联系人|联系电话|负责人|单位负责人|财务负责人|制表|填报日期|审核意见)/;
+const FOOTER =
+  /^(?:注|备注|说明|填表人|填报人|审核人|联系人|联系电话|负责人|单位负责人|财务负责人|制表|填报日期|审核意见)/;
 
 /** True when a row opens something that is not part of the grid: the next table's header block or a footer. */
 function endsGrid(sheet: SheetView, row: number, header: GridHeader): boolean {
@@ -66,7 +67,11 @@ function filled(cell: Cell | null): boolean {
 const OPERATOR_TEXT = /^(?:>=|<=|≥|≤|>|<|=|＞|＜|＝|≧|≦)$/;
 
 /** The value with split columns (operator | number | unit) assembled. */
-function readValue(sheet: SheetView, row: number, header: GridHeader): { cell: Cell | null; text: string; unit: string | null; parsed: ParsedValue } {
+function readValue(
+  sheet: SheetView,
+  row: number,
+  header: GridHeader,
+): { cell: Cell | null; text: string; unit: string | null; parsed: ParsedValue } {
   const { value, operator, unit } = header.columns;
   const cell = cellOrNull(sheet, row, value);
   if (!cell) return { cell, text: "", unit: null, parsed: { kind: "empty" } };
@@ -169,7 +174,9 @@ export function parseSheet(sheet: SheetView, framework: FrameworkChoice = "auto"
     const limit = i + 1 < headers.length ? headers[i + 1].row : sheet.rowCount;
     const end = gridEnd(sheet, header, limit);
     const block =
-      header.row > blockStart ? parseHeaderBlock(sheet, blockStart, header.row - 1, sheet.colCount - 1) : emptyHeaderBlock();
+      header.row > blockStart
+        ? parseHeaderBlock(sheet, blockStart, header.row - 1, sheet.colCount - 1)
+        : emptyHeaderBlock();
     const rows = header.incomplete ? [] : parseRows(sheet, header, end);
     const top = block.present ? firstContentRow(sheet, blockStart, header.row) : header.row;
     const table: ParsedTable = {

@@ -220,7 +220,13 @@ const CASES: Record<string, RuleCases> = {
     silent: [
       {
         sheet: table(
-          set(["A6", "资金支出计划（万元）"], ["B7", money(12.5)], ["C7", money(25)], ["D7", money(37.5)], ["E7", money(50)]),
+          set(
+            ["A6", "资金支出计划（万元）"],
+            ["B7", money(12.5)],
+            ["C7", money(25)],
+            ["D7", money(37.5)],
+            ["E7", money(50)],
+          ),
         ),
       },
     ],

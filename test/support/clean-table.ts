@@ -4,6 +4,7 @@ import { parseA1 } from "../../src/core/address";
 import { money, pct, sheetOf, type TestCell } from "./sheet";
 
 export function cleanRows(): TestCell[][] {
+  // prettier-ignore
   return [
     /* 1 */ ["2024年会议保障经费绩效目标表", null, null, null, null, null, null],
     /* 2 */ ["131001 中国人民政治协商会议巨鹿县委员会办公室本级", null, null, null, null, null, "单位：万元"],
@@ -24,6 +25,7 @@ export function cleanRows(): TestCell[][] {
   ];
 }
 
+// prettier-ignore
 export const CLEAN_MERGES = ["A1:G1", "A2:F2", "B3:C3", "E3:G3", "A4:A5", "B5:G5", "A6:A7", "B8:G8", "A10:A13", "A14:A15"];
 
 /** Sets one cell by A1 address, growing the rows as needed. */

@@ -4,6 +4,7 @@ import { money, pct, sheetOf, type TestCell } from "./sheet";
 
 /** Seed 000: one project, level-1 cells merged over their groups. Rows 1-based as in Excel. */
 export function julu(): SheetSnapshot {
+  // prettier-ignore
   const rows: TestCell[][] = [
     ["1.专项运转保障经费绩效目标表", null, null, null, null, null, null],
     ["131001 中国人民政治协商会议巨鹿县委员会办公室本级", null, null, null, null, null, "单位：万元"],
@@ -22,10 +23,12 @@ export function julu(): SheetSnapshot {
     [null, "可持续影响指标", "会议成果可持续影响", "会议成果产生的影响", "通过会议成果，提高委员能力", "年初工作计划", null],
     ["满意度指标", "服务对象满意度指标", "满意度", "通过问卷调查，满意和较满意的服务对象人数占调查总人数的比率", "≥95%", "年初工作计划", null],
   ];
+  // prettier-ignore
   return sheetOf("2023年项目", rows, ["A1:G1", "A2:F2", "B3:C3", "E3:G3", "A4:A5", "B5:G5", "A6:A7", "B8:G8", "A10:A13", "A14:A15"]);
 }
 
 function huailaiTable(title: string, code: string, name: string, budget: number, purpose: string): TestCell[][] {
+  // prettier-ignore
   return [
     [title, null, null, null, null, null, null],
     ["131中国人民政治协商会议河北省怀来县委员会部门", null, null, null, null, null, "单位：万元"],

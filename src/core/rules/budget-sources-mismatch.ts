@@ -4,7 +4,11 @@ import { appliesToProject } from "./project";
 import { quote } from "./shared";
 
 export const budgetSourcesMismatch: Rule = {
-  meta: { id: "budget-sources-mismatch", severity: "error", description: "Fiscal plus other funds differ from the budget." },
+  meta: {
+    id: "budget-sources-mismatch",
+    severity: "error",
+    description: "Fiscal plus other funds differ from the budget.",
+  },
   scope: "table",
   check({ table, report }) {
     const { budget, fiscalFunds, otherFunds } = table.header;

@@ -8,7 +8,11 @@ function inWan(amount: number, unit: "万元" | "元"): number {
 }
 
 export const costExceedsBudget: Rule = {
-  meta: { id: "cost-exceeds-budget", severity: "error", description: "A money-valued cost indicator exceeds the budget." },
+  meta: {
+    id: "cost-exceeds-budget",
+    severity: "error",
+    description: "A money-valued cost indicator exceeds the budget.",
+  },
   scope: "table",
   check({ table, report }) {
     const budgetCell = table.header.budget?.value;

@@ -2,7 +2,11 @@ import type { Rule } from "./rule";
 import { hasText, namedRows, quote } from "./shared";
 
 export const descriptionMissing: Rule = {
-  meta: { id: "description-missing", severity: "info", description: "The description column is empty for a named indicator." },
+  meta: {
+    id: "description-missing",
+    severity: "info",
+    description: "The description column is empty for a named indicator.",
+  },
   scope: "table",
   check({ table, report }) {
     if (table.columns.description === null) return;

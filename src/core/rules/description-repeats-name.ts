@@ -3,12 +3,17 @@ import type { Rule } from "./rule";
 import { hasText, namedRows, quote } from "./shared";
 
 export const descriptionRepeatsName: Rule = {
-  meta: { id: "description-repeats-name", severity: "warning", description: "The description merely repeats the level-3 name." },
+  meta: {
+    id: "description-repeats-name",
+    severity: "warning",
+    description: "The description merely repeats the level-3 name.",
+  },
   scope: "table",
   check({ table, report }) {
     for (const row of namedRows(table)) {
       const description = row.description;
-      if (!description || !hasText(description) || normalizeText(description.text) !== normalizeText(row.level3!.text)) continue;
+      if (!description || !hasText(description) || normalizeText(description.text) !== normalizeText(row.level3!.text))
+        continue;
       report({
         row: description.row,
         col: description.col,

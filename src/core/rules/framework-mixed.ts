@@ -19,7 +19,8 @@ export const frameworkMixed: Rule = {
       report({
         row: cell.row,
         col: cell.col,
-        message: "本表既把“成本指标”作为一级指标，又把它放在“产出指标”下作为二级指标，混用了新旧两版指标体系。请只保留一种：2021 版中成本指标为一级指标。",
+        message:
+          "本表既把“成本指标”作为一级指标，又把它放在“产出指标”下作为二级指标，混用了新旧两版指标体系。请只保留一种：2021 版中成本指标为一级指标。",
         messageEn:
           "This table uses 成本指标 both as a level 1 and as a level 2 under 产出指标, mixing the two frameworks. Keep one: in the 2021 framework 成本指标 is a level 1.",
       });

@@ -9,7 +9,8 @@ export const goalsMissing: Rule = {
     report({
       ...labelAnchor(table, table.header.goals),
       message: "没有填写绩效目标。请用一两句话写明项目年度要达到的产出和效果。",
-      messageEn: "The performance goals are missing. State in a sentence or two what the project will deliver and achieve this year.",
+      messageEn:
+        "The performance goals are missing. State in a sentence or two what the project will deliver and achieve this year.",
     });
   },
 };

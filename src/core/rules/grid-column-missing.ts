@@ -1,7 +1,11 @@
 import type { Rule } from "./rule";
 
 export const gridColumnMissing: Rule = {
-  meta: { id: "grid-column-missing", severity: "error", description: "The grid has no level-3 column or no value column." },
+  meta: {
+    id: "grid-column-missing",
+    severity: "error",
+    description: "The grid has no level-3 column or no value column.",
+  },
   scope: "table",
   check({ table, report }) {
     if (table.complete) return;

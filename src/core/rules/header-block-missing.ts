@@ -9,7 +9,8 @@ export const headerBlockMissing: Rule = {
       row: table.headerRow,
       col: Math.min(table.columns.level1, table.columns.level2),
       message: "指标表上方没有表头信息（标题、项目名称、预算数、绩效目标等），无法核对项目信息。",
-      messageEn: "The indicator grid has no header block above it (title, project name, budget, goals), so project details cannot be checked.",
+      messageEn:
+        "The indicator grid has no header block above it (title, project name, budget, goals), so project details cannot be checked.",
     });
   },
 };

@@ -2,7 +2,11 @@ import type { Rule } from "./rule";
 import { indicatorName, namedRows, quote } from "./shared";
 
 export const indicatorDuplicate: Rule = {
-  meta: { id: "indicator-duplicate", severity: "warning", description: "The same level-3 name twice under one level 2." },
+  meta: {
+    id: "indicator-duplicate",
+    severity: "warning",
+    description: "The same level-3 name twice under one level 2.",
+  },
   scope: "table",
   check({ table, report }) {
     const seen = new Set<string>();

@@ -11,23 +11,26 @@ export const level2WrongParent: Rule = {
   scope: "table",
   check({ table, report }) {
     const seen = new Set<string>();
+    const costIsLevel1 = table.rows.some((row) => row.level1?.name === "成本指标" && !row.placeholder);
     for (const row of table.rows) {
       const { level1, level2 } = row;
       if (!level1?.name || !level2?.name || row.placeholder) continue;
       const parents = parentsOf(level2.name, table.framework);
       if (parents.includes(level1.name as (typeof parents)[number])) continue;
-      // 成本指标 under 产出 in a 2021 table is framework-mixed, reported there.
-      if (level2.name === "成本指标" && level1.name === "产出指标") continue;
+      // 成本指标 under 产出 beside a level-1 成本指标 is framework-mixed, reported there.
+      if (costIsLevel1 && level2.name === "成本指标" && level1.name === "产出指标") continue;
       const key = `${level2.cell.row}:${level2.cell.col}`;
       if (seen.has(key)) continue;
       seen.add(key);
       const frameworkName = table.framework === "2021" ? "2021 版" : "原版";
-      const right = parents.length > 0 ? `应放在“${parents.join("”或“")}”下` : `${frameworkName}指标体系中没有此二级指标`;
+      const right =
+        parents.length > 0 ? `应放在“${parents.join("”或“")}”下` : `${frameworkName}指标体系中没有此二级指标`;
       const rightEn =
         parents.length > 0
           ? `it belongs under ${parents.join(" or ")}`
           : `the ${table.framework} framework has no such level 2`;
-      const children = FRAMEWORKS[table.framework].level2[level1.name as keyof (typeof FRAMEWORKS)["legacy"]["level2"]] ?? [];
+      const children =
+        FRAMEWORKS[table.framework].level2[level1.name as keyof (typeof FRAMEWORKS)["legacy"]["level2"]] ?? [];
       report({
         row: level2.cell.row,
         col: level2.cell.col,

@@ -7,7 +7,8 @@ export const placeholderText: Rule = {
   meta: {
     id: "placeholder-text",
     severity: "error",
-    description: "A header value, goal or indicator cell still holds template text (目标内容1, 指标1, XX, **, 请填写, 待定, ……).",
+    description:
+      "A header value, goal or indicator cell still holds template text (目标内容1, 指标1, XX, **, 请填写, 待定, ……).",
   },
   scope: "table",
   check({ table, report }) {

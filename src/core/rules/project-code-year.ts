@@ -3,7 +3,11 @@ import { appliesToProject, PROJECT_CODE, projectCodeText } from "./project";
 import { quote } from "./shared";
 
 export const projectCodeYear: Rule = {
-  meta: { id: "project-code-year", severity: "warning", description: "The project code's year differs from the budget year." },
+  meta: {
+    id: "project-code-year",
+    severity: "warning",
+    description: "The project code's year differs from the budget year.",
+  },
   scope: "table",
   check({ table, year, report }) {
     const cell = table.header.projectCode?.value;

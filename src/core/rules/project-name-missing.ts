@@ -9,7 +9,8 @@ export const projectNameMissing: Rule = {
     report({
       ...labelAnchor(table, table.header.projectName),
       message: "没有填写项目名称。请在“项目名称”右侧填写与预算一致的项目全称。",
-      messageEn: "The project name is missing. Enter the project's full name, as in the budget, to the right of 项目名称.",
+      messageEn:
+        "The project name is missing. Enter the project's full name, as in the budget, to the right of 项目名称.",
     });
   },
 };

@@ -2,7 +2,11 @@ import type { Rule } from "./rule";
 import { namedRows, quote, readableValue } from "./shared";
 
 export const timelinessFormat: Rule = {
-  meta: { id: "timeliness-format", severity: "warning", description: "A 时效指标 value that is neither a time nor a rate." },
+  meta: {
+    id: "timeliness-format",
+    severity: "warning",
+    description: "A 时效指标 value that is neither a time nor a rate.",
+  },
   scope: "table",
   check({ table, report }) {
     for (const row of namedRows(table)) {

@@ -13,7 +13,10 @@ export const valueNotNumeric: Rule = {
     for (const row of namedRows(table)) {
       if (!readableValue(row) || hasDigit(row.valueText)) continue;
       const level2 = row.level2?.name;
-      const cost = table.framework === "2021" ? level2 === "经济成本指标" : level2 === "成本指标" && row.level1?.name === "产出指标";
+      const cost =
+        table.framework === "2021"
+          ? level2 === "经济成本指标"
+          : level2 === "成本指标" && row.level1?.name === "产出指标";
       if (level2 !== "数量指标" && !cost) continue;
       const example = level2 === "数量指标" ? "“≥2次”“≥500人次”" : "“≤183.6万元”";
       report({

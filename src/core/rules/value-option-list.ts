@@ -2,7 +2,11 @@ import type { Rule } from "./rule";
 import { quote } from "./shared";
 
 export const valueOptionList: Rule = {
-  meta: { id: "value-option-list", severity: "error", description: "The value lists grade options instead of a target." },
+  meta: {
+    id: "value-option-list",
+    severity: "error",
+    description: "The value lists grade options instead of a target.",
+  },
   scope: "table",
   check({ table, report }) {
     for (const row of table.rows) {

@@ -3,9 +3,11 @@ import type { Rule } from "./rule";
 import { namedRows, quote, readableValue } from "./shared";
 
 /** Concrete end states a reviewer accepts as a qualitative target. */
-const CONCRETE = /合格|达标|优良|符合|无[^，,。]{0,8}(?:事故|事件|投诉|差错|违规)|正常运[转行]|全覆盖|全部完成|按时完成|按期完成|通过验收|零/;
+const CONCRETE =
+  /合格|达标|优良|符合|无[^，,。]{0,8}(?:事故|事件|投诉|差错|违规)|正常运[转行]|全覆盖|全部完成|按时完成|按期完成|通过验收|零/;
 /** A verb naming only a direction of change, with or without an adverb before it. */
-const DIRECTION = /(?:有效|进一步|明显|逐步|有所|不断|显著|大幅|积极|持续|稳步)?(?:提高|提升|改善|促进|加强|增强|推动|优化|改进|加快|扩大|降低|减少|增加|增进)/;
+const DIRECTION =
+  /(?:有效|进一步|明显|逐步|有所|不断|显著|大幅|积极|持续|稳步)?(?:提高|提升|改善|促进|加强|增强|推动|优化|改进|加快|扩大|降低|减少|增加|增进)/;
 
 export const valueVague: Rule = {
   meta: {
