@@ -57,7 +57,11 @@ const SPELLING_ALIASES: Record<string, string> = {
 
 /** Canonical indicator name: normalised, with a missing trailing 指标 restored and known aliases mapped. */
 function canonical(text: string): string {
-  const t = normalizeText(text);
+  // "一、产出指标", "1.产出指标", "（一）产出指标": the enumerator is not part of the name.
+  const t = normalizeText(text).replace(
+    /^(?:[(（]?[一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十\d]{1,3}[、.．])/,
+    "",
+  );
   if (SPELLING_ALIASES[t]) return SPELLING_ALIASES[t];
   return t.endsWith("指标") ? t : `${t}指标`;
 }

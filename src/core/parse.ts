@@ -109,6 +109,8 @@ function parseRows(sheet: SheetView, header: GridHeader, lastRow: number): Indic
   let level2: LevelRef | null = null;
   for (let r = header.row + 1; r <= lastRow; r++) {
     if (isRowEmpty(sheet, r, header)) continue;
+    // A header cell merged down over this row: the row is part of the header, not an indicator.
+    if (sheet.anchorOf(r, cols.level1).row <= header.row) continue;
     const l1Anchor = sheet.anchorOf(r, cols.level1);
     const l1Text = sheet.text(r, cols.level1);
     if (l1Text !== "" && (l1Anchor.row === r || level1 === null || level1.cell.row !== l1Anchor.row)) {

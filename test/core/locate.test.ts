@@ -113,3 +113,17 @@ describe("tables on a sheet", () => {
     expect(result.issues.map((i) => i.rule)).toContain("level2-wrong-parent");
   });
 });
+
+describe("real-world spellings", () => {
+  test("enumerated level-1 names and a two-row grid header are read without false alarms", () => {
+    const rows = cleanRows();
+    rows[8] = ["一级指标", "二级指标", "三级指标", "绩效指标描述", "指标值", "指标值确定依据", null];
+    rows.splice(9, 0, [null, null, null, null, null, null, null]);
+    rows[10][0] = "一、产出指标";
+    rows[14][0] = "（二）效益指标";
+    rows[16][0] = "3.满意度指标";
+    const merges = ["A9:A10", "B9:B10", "C9:C10", "D9:D10", "E9:E10", "F9:F10", "A11:A14", "A15:A16"];
+    const result = checkWorkbook([sheetOf("t", rows, merges)]);
+    expect(result.issues).toEqual([]);
+  });
+});
