@@ -1,0 +1,220 @@
+/**
+ * Every string the task pane shows, in Chinese and English. One typed dictionary: a key missing
+ * from either language is a compile error.
+ */
+import type { Severity } from "../core/report";
+
+export type Language = "zh" | "en";
+
+export interface PaneStrings {
+  appTitle: string;
+  appSubtitle: string;
+  validate: string;
+  validating: string;
+  insertTemplate: string;
+  inserting: string;
+  clearMarks: string;
+  clearing: string;
+  actionsLabel: string;
+  summaryHeading: string;
+  summaryNotChecked: string;
+  tablesFound: (count: number) => string;
+  severityName: Record<Severity, string>;
+  severityCount: (severity: Severity, count: number) => string;
+  checkedScope: (scope: "active" | "all", sheetCount: number) => string;
+  allClear: string;
+  noTableFound: string;
+  noTableFoundAction: string;
+  findingsHeading: string;
+  tableGroupTitle: (index: number, projectName: string | null) => string;
+  tableGroupDetail: (sheet: string, range: string, projectCode: string | null) => string;
+  tableKind: Record<"project" | "department" | "unknown", string>;
+  frameworkName: Record<"legacy" | "2021", string>;
+  sheetGroupTitle: (sheet: string) => string;
+  groupNoFindings: string;
+  groupCounts: (errors: number, warnings: number, infos: number) => string;
+  findingAccessibleName: (severity: Severity, address: string, message: string) => string;
+  findingGoToCell: (address: string) => string;
+  suggestedValue: (value: string) => string;
+  selectionHeading: (address: string) => string;
+  settingsHeading: string;
+  frameworkLabel: string;
+  frameworkAuto: string;
+  frameworkLegacy: string;
+  framework2021: string;
+  yearLabel: string;
+  yearPlaceholder: string;
+  yearHint: string;
+  yearInvalid: string;
+  scopeLabel: string;
+  scopeAll: string;
+  scopeActive: string;
+  languageLabel: string;
+  templateHeading: string;
+  templateKindLabel: string;
+  templateFrameworkLabel: string;
+  templateWhereLabel: string;
+  templateWhereNewSheet: string;
+  templateWhereSelection: string;
+  templateInserted: (sheet: string, range: string) => string;
+  templateSheetName: string;
+  cleared: (count: number) => string;
+  clearedNone: string;
+  ribbonResults: (when: string) => string;
+  failureTitle: string;
+  failureGeneric: string;
+  dismiss: string;
+  notInExcel: string;
+  loading: string;
+}
+
+const severityZh: Record<Severity, string> = { error: "错误", warning: "警告", info: "提示" };
+const severityEn: Record<Severity, string> = { error: "Error", warning: "Warning", info: "Suggestion" };
+
+const zh: PaneStrings = {
+  appTitle: "绩效目标表校验",
+  appSubtitle: "检查指标是否完整、可衡量，并标出有问题的单元格。",
+  validate: "校验",
+  validating: "正在校验…",
+  insertTemplate: "插入项目模板",
+  inserting: "正在插入模板…",
+  clearMarks: "清除标记",
+  clearing: "正在清除标记…",
+  actionsLabel: "操作",
+  summaryHeading: "校验结果",
+  summaryNotChecked: "尚未校验。点击“校验”检查绩效目标表。",
+  tablesFound: (count) => `找到 ${count} 张绩效目标表`,
+  severityName: severityZh,
+  severityCount: (severity, count) => `${severityZh[severity]} ${count}`,
+  checkedScope: (scope, sheetCount) =>
+    scope === "all" ? `已检查整个工作簿（${sheetCount} 个工作表）` : "已检查当前工作表",
+  allClear: "未发现错误或警告。",
+  noTableFound: "没有找到绩效目标表（需要有“一级指标、二级指标、三级指标、指标值”等列标题）。",
+  noTableFoundAction: "插入一张空白项目模板",
+  findingsHeading: "问题清单",
+  tableGroupTitle: (index, projectName) => `表 ${index + 1}：${projectName ?? "（未填写项目名称）"}`,
+  tableGroupDetail: (sheet, range, projectCode) =>
+    `${sheet}!${range}${projectCode ? ` · 项目编码 ${projectCode}` : ""}`,
+  tableKind: { project: "项目绩效目标表", department: "部门整体绩效目标表", unknown: "绩效目标表" },
+  frameworkName: { legacy: "旧版指标体系", "2021": "2021 版指标体系" },
+  sheetGroupTitle: (sheet) => `工作表“${sheet}”`,
+  groupNoFindings: "这张表没有发现问题。",
+  groupCounts: (errors, warnings, infos) => `错误 ${errors} · 警告 ${warnings} · 提示 ${infos}`,
+  findingAccessibleName: (severity, address, message) => `${severityZh[severity]}，${address}：${message}`,
+  findingGoToCell: (address) => `转到单元格 ${address}`,
+  suggestedValue: (value) => `建议改为：${value}`,
+  selectionHeading: (address) => `选中的单元格 ${address}`,
+  settingsHeading: "设置",
+  frameworkLabel: "指标体系",
+  frameworkAuto: "自动识别",
+  frameworkLegacy: "旧版（产出、效益、满意度）",
+  framework2021: "2021 版（含成本指标）",
+  yearLabel: "预算年度",
+  yearPlaceholder: "自动",
+  yearHint: "留空时从标题或工作表名称中识别。",
+  yearInvalid: "请输入 4 位年份，例如 2024。",
+  scopeLabel: "校验范围",
+  scopeAll: "整个工作簿",
+  scopeActive: "当前工作表",
+  languageLabel: "语言 / Language",
+  templateHeading: "项目模板",
+  templateKindLabel: "模板类型",
+  templateFrameworkLabel: "指标体系",
+  templateWhereLabel: "插入位置",
+  templateWhereNewSheet: "新工作表",
+  templateWhereSelection: "选中的单元格处（须为空白区域）",
+  templateInserted: (sheet, range) => `已在工作表“${sheet}”的 ${range} 插入项目模板。`,
+  templateSheetName: "项目绩效目标表",
+  cleared: (count) => `已清除 ${count} 个单元格的标记，原有格式已恢复。`,
+  clearedNone: "没有需要清除的标记。",
+  ribbonResults: (when) => `以下是功能区“校验”在 ${when} 的结果。`,
+  failureTitle: "操作没有完成",
+  failureGeneric: "出现了意外问题，请重试。如果一直出现，请关闭面板后重新打开。",
+  dismiss: "关闭",
+  notInExcel: "请在 Excel 中打开此加载项。",
+  loading: "正在加载…",
+};
+
+const en: PaneStrings = {
+  appTitle: "Target table check",
+  appSubtitle: "Checks that indicators are complete and measurable, and marks the cells to fix.",
+  validate: "Validate",
+  validating: "Checking…",
+  insertTemplate: "Insert project template",
+  inserting: "Inserting the template…",
+  clearMarks: "Clear highlights",
+  clearing: "Clearing highlights…",
+  actionsLabel: "Actions",
+  summaryHeading: "Results",
+  summaryNotChecked: "Not checked yet. Click Validate to check the target tables.",
+  tablesFound: (count) => (count === 1 ? "1 target table found" : `${count} target tables found`),
+  severityName: severityEn,
+  severityCount: (severity, count) => {
+    const plural = { error: "errors", warning: "warnings", info: "suggestions" }[severity];
+    return count === 1 ? `1 ${severityEn[severity].toLowerCase()}` : `${count} ${plural}`;
+  },
+  checkedScope: (scope, sheetCount) =>
+    scope === "all"
+      ? `Checked the whole workbook (${sheetCount} ${sheetCount === 1 ? "sheet" : "sheets"})`
+      : "Checked the active sheet",
+  allClear: "No errors or warnings found.",
+  noTableFound:
+    "No target table found (it needs column headers such as level-1, level-2, level-3 indicator and value).",
+  noTableFoundAction: "Insert an empty project template",
+  findingsHeading: "Findings",
+  tableGroupTitle: (index, projectName) => `Table ${index + 1}: ${projectName ?? "(no project name)"}`,
+  tableGroupDetail: (sheet, range, projectCode) => `${sheet}!${range}${projectCode ? ` · code ${projectCode}` : ""}`,
+  tableKind: { project: "Project target table", department: "Department target table", unknown: "Target table" },
+  frameworkName: { legacy: "legacy framework", "2021": "2021 framework" },
+  sheetGroupTitle: (sheet) => `Sheet "${sheet}"`,
+  groupNoFindings: "No findings in this table.",
+  groupCounts: (errors, warnings, infos) => `${errors} errors · ${warnings} warnings · ${infos} suggestions`,
+  findingAccessibleName: (severity, address, message) => `${severityEn[severity]}, ${address}: ${message}`,
+  findingGoToCell: (address) => `Go to cell ${address}`,
+  suggestedValue: (value) => `Suggested: ${value}`,
+  selectionHeading: (address) => `Selected cell ${address}`,
+  settingsHeading: "Settings",
+  frameworkLabel: "Indicator framework",
+  frameworkAuto: "Detect automatically",
+  frameworkLegacy: "Legacy (output, benefit, satisfaction)",
+  framework2021: "2021 (with cost indicators)",
+  yearLabel: "Budget year",
+  yearPlaceholder: "Automatic",
+  yearHint: "Leave empty to take it from the title or the sheet name.",
+  yearInvalid: "Enter a four-digit year, for example 2024.",
+  scopeLabel: "Check",
+  scopeAll: "The whole workbook",
+  scopeActive: "The active sheet",
+  languageLabel: "语言 / Language",
+  templateHeading: "Project template",
+  templateKindLabel: "Template kind",
+  templateFrameworkLabel: "Framework",
+  templateWhereLabel: "Insert at",
+  templateWhereNewSheet: "A new worksheet",
+  templateWhereSelection: "The selected cell (the area must be empty)",
+  templateInserted: (sheet, range) => `Inserted the project template on sheet "${sheet}" at ${range}.`,
+  templateSheetName: "Project target table",
+  cleared: (count) =>
+    count === 1
+      ? "Cleared the highlight of 1 cell; its own formatting is back."
+      : `Cleared the highlights of ${count} cells; their own formatting is back.`,
+  clearedNone: "There were no highlights to clear.",
+  ribbonResults: (when) => `These are the results of the ribbon's Validate at ${when}.`,
+  failureTitle: "That did not work",
+  failureGeneric:
+    "Something unexpected went wrong. Please try again; if it keeps happening, close and reopen the pane.",
+  dismiss: "Dismiss",
+  notInExcel: "Please open this add-in in Excel.",
+  loading: "Loading…",
+};
+
+export const dictionaries: Record<Language, PaneStrings> = { zh, en };
+
+export function strings(language: Language): PaneStrings {
+  return dictionaries[language];
+}
+
+/** Chinese for any zh-* display language (zh-CN, zh-TW, zh-Hans…), English otherwise. */
+export function languageFromDisplayLanguage(displayLanguage: string | null | undefined): Language {
+  return /^zh(\b|[-_])/i.test((displayLanguage ?? "").trim()) ? "zh" : "en";
+}
