@@ -293,8 +293,7 @@ function ensureNamedList(workbook: ExcelJS.Workbook, name: string, items: readon
   if (!/^[\p{L}_][\p{L}\p{N}_.]*$/u.test(name)) throw new Error(`"${name}" is not a valid Excel name.`);
   const sheet =
     workbook.getWorksheet(LIST_SHEET_NAME) ?? workbook.addWorksheet(LIST_SHEET_NAME, { state: "veryHidden" });
-  const existing = workbook.definedNames.getRanges(name);
-  if (existing.ranges.length > 0) return;
+  if (workbook.definedNames.model.some((definedName) => definedName.name === name)) return;
   const col = sheet.actualColumnCount + 1;
   sheet.getCell(1, col).value = name;
   items.forEach((item, i) => (sheet.getCell(i + 2, col).value = item));
