@@ -1,0 +1,55 @@
+/**
+ * The command line's entry point (bundled into dist/cli.cjs; bin/target-table.cjs calls main).
+ * Dispatches to the subcommands and guarantees the exit-status contract: a failure is one line on
+ * standard error with status 2, never a stack trace.
+ */
+import packageJson from "../../package.json";
+import { runCheck } from "./check";
+import { processIO, type CliIO } from "./io";
+import { runTemplate } from "./template";
+import { requestedLanguage, usageError, usageText, UsageError } from "./usage";
+
+export { runCheck } from "./check";
+export type { CliIO } from "./io";
+
+export async function main(argv: string[], io: CliIO = processIO): Promise<number> {
+  try {
+    const [command, ...rest] = argv;
+    switch (command) {
+      case "check":
+        return await runCheck(rest, io);
+      case "template":
+        return await runTemplate(rest, io);
+      case "--help":
+      case "-h":
+      case "help":
+        io.out(usageText(requestedLanguage(rest)));
+        return 0;
+      case "--version":
+      case "-v":
+      case "-V":
+        io.out(`${packageJson.version}\n`);
+        return 0;
+      case undefined:
+        throw usageError(
+          "缺少命令，例如 target-table check 文件.xlsx。",
+          "a command is missing, e.g. target-table check book.xlsx",
+        );
+      default:
+        if (/\.xlsx?$/i.test(command)) {
+          throw usageError(
+            `未知命令“${command}”；检查文件请用 target-table check ${command}。`,
+            `unknown command "${command}"; to check a file, use target-table check ${command}`,
+          );
+        }
+        throw usageError(`未知命令“${command}”。`, `unknown command "${command}"`);
+    }
+  } catch (error) {
+    const line =
+      error instanceof UsageError
+        ? error.message
+        : `内部错误：${error instanceof Error ? error.message : String(error)} (internal error)`;
+    io.err(`${line}\n`);
+    return 2;
+  }
+}

@@ -1,0 +1,116 @@
+/**
+ * The readable report `target-table check` prints: per file, per table, every finding with its
+ * cell, severity, rule and message, then a summary line. Chinese by default, English on request.
+ */
+import type { FileReport, Issue, Severity, TableSummary } from "../core/report";
+
+export type Language = "zh" | "en";
+
+const SEVERITY: Record<Language, Record<Severity, string>> = {
+  zh: { error: "错误", warning: "警告", info: "提示" },
+  en: { error: "error", warning: "warning", info: "info" },
+};
+
+/** A sheet-qualified address as Excel writes it: quoted when the sheet name needs it ('My sheet'!B7). */
+export function sheetCell(sheet: string, cell: string): string {
+  const plain = /^[\p{L}_][\p{L}\p{N}_.]*$/u.test(sheet) && !/^[A-Za-z]{1,3}\d+$/.test(sheet);
+  return plain ? `${sheet}!${cell}` : `'${sheet.replace(/'/g, "''")}'!${cell}`;
+}
+
+function describeTable(table: TableSummary, index: number, language: Language): string {
+  const where = sheetCell(table.sheet, table.range);
+  if (language === "en") {
+    const kind = { project: "project table", department: "department table", unknown: "table" }[table.kind];
+    const name = table.projectName ? ` "${table.projectName}"` : "";
+    const code = table.projectCode ? ` (code ${table.projectCode})` : "";
+    return `Table ${index + 1}: ${where}, ${kind}${name}${code}, framework ${table.framework}`;
+  }
+  const kind = { project: "项目表", department: "部门表", unknown: "表格" }[table.kind];
+  const name = table.projectName ? `“${table.projectName}”` : "";
+  const code = table.projectCode ? `（编码 ${table.projectCode}）` : "";
+  const framework = table.framework === "legacy" ? "原体系（legacy）" : "2021 体系（2021）";
+  return `表 ${index + 1}：${where}，${kind}${name}${code}，指标体系：${framework}`;
+}
+
+function describeIssue(issue: Issue, language: Language, indent: string): string[] {
+  const message = language === "en" ? issue.messageEn : issue.message;
+  const lines = [
+    `${indent}${sheetCell(issue.sheet, issue.cell)}  ${SEVERITY[language][issue.severity]}  ${issue.rule}  ${message}`,
+  ];
+  if (issue.fix) {
+    const fixAt = sheetCell(issue.sheet, issue.fix.cell);
+    lines.push(
+      language === "en"
+        ? `${indent}    suggested: ${fixAt} → ${issue.fix.value}`
+        : `${indent}    建议：${fixAt} 改为“${issue.fix.value}”`,
+    );
+  }
+  return lines;
+}
+
+export function countsText(counts: { errors: number; warnings: number; infos: number }, language: Language): string {
+  if (language === "en") {
+    const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
+    return `${plural(counts.errors, "error")}, ${plural(counts.warnings, "warning")}, ${plural(counts.infos, "info")}`;
+  }
+  return `${counts.errors} 个错误，${counts.warnings} 个警告，${counts.infos} 个提示`;
+}
+
+/** The report of one file: its name, each table with its findings, then findings outside any table. */
+export function fileReportText(report: FileReport, language: Language): string[] {
+  const lines: string[] = [language === "en" ? `File ${report.file}` : `文件 ${report.file}`];
+  if (report.tables.length === 0) {
+    lines.push(language === "en" ? "  No performance target table found." : "  未找到绩效目标表。");
+  }
+  report.tables.forEach((table, index) => {
+    lines.push(`  ${describeTable(table, index, language)}`);
+    const issues = report.issues.filter((issue) => issue.table === index);
+    if (issues.length === 0) lines.push(language === "en" ? "    No findings." : "    未发现问题。");
+    for (const issue of issues) lines.push(...describeIssue(issue, language, "    "));
+  });
+  const outside = report.issues.filter((issue) => issue.table === null || issue.table >= report.tables.length);
+  if (outside.length > 0) {
+    lines.push(language === "en" ? "  Outside any table:" : "  表格以外：");
+    for (const issue of outside) lines.push(...describeIssue(issue, language, "    "));
+  }
+  return lines;
+}
+
+/** The whole readable report, ending with one summary line over every file. */
+export function textReport(files: readonly FileReport[], language: Language): string {
+  const lines: string[] = [];
+  const total = { errors: 0, warnings: 0, infos: 0 };
+  let tables = 0;
+  for (const file of files) {
+    if (lines.length > 0) lines.push("");
+    lines.push(...fileReportText(file, language));
+    if (files.length > 1) {
+      lines.push(
+        language === "en"
+          ? `  ${countsText(file.summary, language)}`
+          : `  本文件：${countsText(file.summary, language)}`,
+      );
+    }
+    total.errors += file.summary.errors;
+    total.warnings += file.summary.warnings;
+    total.infos += file.summary.infos;
+    tables += file.tables.length;
+  }
+  if (lines.length > 0) lines.push("");
+  lines.push(summaryLine(files.length, tables, total, language));
+  return `${lines.join("\n")}\n`;
+}
+
+export function summaryLine(
+  fileCount: number,
+  tableCount: number,
+  counts: { errors: number; warnings: number; infos: number },
+  language: Language,
+): string {
+  if (language === "en") {
+    const files = `${fileCount} file${fileCount === 1 ? "" : "s"}`;
+    const tables = `${tableCount} table${tableCount === 1 ? "" : "s"}`;
+    return `Checked ${files}, ${tables}: ${countsText(counts, language)}.`;
+  }
+  return `共检查 ${fileCount} 个文件、${tableCount} 张表：${countsText(counts, language)}。`;
+}

@@ -1,0 +1,182 @@
+/**
+ * The .xlsx host's write: an annotated copy of the checked workbook, its error and warning cells
+ * painted in Excel's "Bad" and "Neutral" styles and explained in cell notes, as the add-in shows them.
+ * Values, formulas and every other cell attribute stay as they were; the input is never written.
+ */
+import { realpath, rename, stat, unlink, writeFile } from "node:fs/promises";
+import path from "node:path";
+import type ExcelJS from "exceljs";
+import { parseA1, rangeContains, toA1 } from "../core/address";
+import type { Issue, Severity } from "../core/report";
+import { HostError } from "../host/types";
+import { loadWorkbookFile, type LoadedWorkbook } from "./read";
+
+/** Excel's own "Bad" and "Neutral" cell styles (interfaces.md). */
+export const HIGHLIGHT = {
+  error: { fill: "FFC7CE", font: "9C0006" },
+  warning: { fill: "FFEB9C", font: "9C5700" },
+} as const;
+
+const SEVERITY_LABEL: Record<Severity, { zh: string; en: string }> = {
+  error: { zh: "错误", en: "Error" },
+  warning: { zh: "警告", en: "Warning" },
+  info: { zh: "提示", en: "Info" },
+};
+
+/** exceljs writes cells without a font in its own default; a painted cell keeps that look. */
+const DEFAULT_FONT: Partial<ExcelJS.Font> = { name: "Calibri", size: 11, family: 2, scheme: "minor" };
+
+export interface AnnotationSummary {
+  /** Cells painted (a merged area counts once). */
+  cells: number;
+  errorCells: number;
+  warningCells: number;
+}
+
+/** The note text for one cell's findings: Chinese line, then English line, per finding. */
+export function noteText(issues: readonly Issue[]): string {
+  return issues
+    .map((issue) => {
+      const label = SEVERITY_LABEL[issue.severity];
+      const zh = `${label.zh} · ${issue.rule}：${issue.message}`;
+      const en = `${label.en} · ${issue.rule}: ${issue.messageEn}`;
+      const fix = issue.fix ? `\n建议改为 (suggested)：${issue.fix.value}` : "";
+      return `${zh}\n${en}${fix}`;
+    })
+    .join("\n\n");
+}
+
+/** Paints and annotates the loaded workbook in memory. Infos are listed by the report, never painted. */
+export function annotateWorkbook(loaded: LoadedWorkbook, issues: readonly Issue[]): AnnotationSummary {
+  const summary: AnnotationSummary = { cells: 0, errorCells: 0, warningCells: 0 };
+  const byCell = new Map<string, { sheet: string; cell: string; issues: Issue[] }>();
+  for (const issue of issues) {
+    if (issue.severity === "info") continue;
+    const key = `${issue.sheet}\u0000${issue.cell}`;
+    const entry = byCell.get(key) ?? { sheet: issue.sheet, cell: issue.cell, issues: [] };
+    entry.issues.push(issue);
+    byCell.set(key, entry);
+  }
+  for (const { sheet, cell, issues: cellIssues } of byCell.values()) {
+    const worksheet = loaded.workbook.getWorksheet(sheet);
+    const ref = parseA1(cell);
+    if (!worksheet || !ref) continue;
+    const severity: Severity = cellIssues.some((i) => i.severity === "error") ? "error" : "warning";
+    // Errors first within the note, as in the task pane.
+    const ordered = [...cellIssues].sort((a, b) => (a.severity === b.severity ? 0 : a.severity === "error" ? -1 : 1));
+    const snapshot = loaded.sheets.find((s) => s.name === sheet);
+    const merge = snapshot?.merges.find((m) => rangeContains(m, ref.row, ref.col));
+    const area = merge ?? { top: ref.row, left: ref.col, bottom: ref.row, right: ref.col };
+    for (let r = area.top; r <= area.bottom; r++) {
+      for (let c = area.left; c <= area.right; c++) paintCell(worksheet.getCell(toA1(r, c)), severity);
+    }
+    addNote(worksheet.getCell(toA1(area.top, area.left)), noteText(ordered));
+    summary.cells++;
+    if (severity === "error") summary.errorCells++;
+    else summary.warningCells++;
+  }
+  return summary;
+}
+
+function paintCell(cell: ExcelJS.Cell, severity: "error" | "warning"): void {
+  const colours = HIGHLIGHT[severity];
+  // exceljs shares one style object among cells of the same style: give this cell its own.
+  const style = cell.style ?? {};
+  const font = style.font ? { ...style.font } : { ...DEFAULT_FONT };
+  font.color = { argb: `FF${colours.font}` };
+  cell.style = {
+    ...style,
+    font,
+    fill: { type: "pattern", pattern: "solid", fgColor: { argb: `FF${colours.fill}` } },
+  };
+}
+
+/** Appends our text to the cell's note, keeping any note the author wrote (and its formatting). */
+function addNote(cell: ExcelJS.Cell, text: string): void {
+  const existing = cell.note as string | ExcelJS.Comment | undefined;
+  const heading = "【绩效目标表校验 · target-table check】\n";
+  if (existing === undefined || existing === null || existing === "") {
+    cell.note = heading + text;
+    return;
+  }
+  if (typeof existing === "string") {
+    cell.note = `${existing}\n\n${heading}${text}`;
+    return;
+  }
+  const texts = [...(existing.texts ?? []), { text: `\n\n${heading}${text}` }];
+  cell.note = { ...existing, texts } as ExcelJS.Comment;
+}
+
+/** The annotated copy cannot be written where asked; the message says why, Chinese first. */
+export class OutputError extends HostError {
+  constructor(
+    readonly file: string,
+    reasonZh: string,
+    reasonEn: string,
+    options?: { cause?: unknown },
+  ) {
+    super(`无法写入“${file}”：${reasonZh}`, `cannot write "${file}": ${reasonEn}`, options);
+    this.name = "OutputError";
+  }
+}
+
+/** True when two paths name the same file (after resolving links), so that a copy would overwrite its source. */
+export async function isSameFile(a: string, b: string): Promise<boolean> {
+  if (path.resolve(a) === path.resolve(b)) return true;
+  const [ra, rb] = await Promise.all([resolveExisting(a), resolveExisting(b)]);
+  if (ra === rb) return true;
+  try {
+    const [sa, sb] = await Promise.all([stat(a), stat(b)]);
+    return sa.dev === sb.dev && sa.ino === sb.ino;
+  } catch {
+    return false;
+  }
+}
+
+/** The real path of a file, or of its folder joined with its name when the file does not exist yet. */
+async function resolveExisting(file: string): Promise<string> {
+  try {
+    return await realpath(file);
+  } catch {
+    try {
+      return path.join(await realpath(path.dirname(file)), path.basename(file));
+    } catch {
+      return path.resolve(file);
+    }
+  }
+}
+
+/**
+ * Writes an annotated copy of `input` to `output`. Refuses an output that is the input itself.
+ * The copy is written beside the output under a temporary name, then renamed, so a failure never
+ * leaves half a workbook behind.
+ */
+export async function writeAnnotatedCopy(
+  input: string,
+  output: string,
+  issues: readonly Issue[],
+  loaded?: LoadedWorkbook,
+): Promise<AnnotationSummary> {
+  if (await isSameFile(input, output)) {
+    throw new OutputError(
+      output,
+      "标注副本不能覆盖被检查的原文件，请换一个文件名。",
+      "the annotated copy may not overwrite the workbook being checked; choose another file name.",
+    );
+  }
+  const workbook = loaded ?? (await loadWorkbookFile(input));
+  const summary = annotateWorkbook(workbook, issues);
+  const data = await workbook.workbook.xlsx.writeBuffer();
+  const temporary = path.join(path.dirname(output), `.${path.basename(output)}.${process.pid}.tmp`);
+  try {
+    await writeFile(temporary, new Uint8Array(data as ArrayBuffer));
+    await rename(temporary, output);
+  } catch (cause) {
+    await unlink(temporary).catch(() => undefined);
+    const detail = cause instanceof Error ? cause.message : String(cause);
+    throw new OutputError(output, `写入失败（${detail}）。`, `writing failed (${detail}).`, {
+      cause,
+    });
+  }
+  return summary;
+}
