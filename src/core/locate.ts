@@ -29,7 +29,8 @@ for (const [key, names] of Object.entries(HEADER_SYNONYMS) as [ColumnKey, string
 /** The column a header text names, or null (分值, 权重, 备注 and anything else are ignored). */
 export function headerColumnKey(text: string): ColumnKey | null {
   const t = normalizeText(text);
-  if (t === "") return null;
+  // No header name is longer; the cut also keeps the bracket pattern below linear on huge cells.
+  if (t === "" || t.length > 40) return null;
   const direct = HEADER_LOOKUP.get(t);
   if (direct) return direct;
   // "三级指标（指标名称）", "指标值(含单位)": match without the bracketed note.
@@ -39,6 +40,11 @@ export function headerColumnKey(text: string): ColumnKey | null {
 
 export interface GridHeader {
   row: number;
+  /**
+   * Last row of the header: a header whose level-1 or level-2 cell is merged down over the rows
+   * below spans them, and their texts name the sub-columns (绩效指标 over 三级指标 | 指标值).
+   */
+  lastRow: number;
   columns: GridColumns;
   /** Leftmost and rightmost header cells. */
   left: number;
@@ -56,23 +62,59 @@ function mayBeHeaderRow(sheet: SheetView, row: number): boolean {
   return false;
 }
 
+interface HeaderCells {
+  found: Partial<Record<ColumnKey, number>>;
+  left: number;
+  right: number;
+}
+
+/** The header texts of one row, each column named once, at the left of its merged area. */
+function readHeaderCells(sheet: SheetView, row: number): HeaderCells {
+  const found: Partial<Record<ColumnKey, number>> = {};
+  let left = Infinity;
+  let right = -1;
+  for (let c = 0; c < sheet.colCount; c++) {
+    const anchor = sheet.anchorOf(row, c);
+    if (anchor.col !== c) continue; // a header merged across columns counts once, at its left
+    const key = headerColumnKey(sheet.text(row, c));
+    if (!key || found[key] !== undefined) continue;
+    found[key] = c;
+    const merge = sheet.mergeAt(row, c);
+    left = Math.min(left, c);
+    right = Math.max(right, merge ? merge.right : c);
+  }
+  return { found, left, right };
+}
+
+/** True when the row's level-1 or level-2 header cell is merged down from above: the row continues a header. */
+function continuesHeaderAbove(sheet: SheetView, row: number, level1: number, level2: number): boolean {
+  return sheet.anchorOf(row, level1).row < row || sheet.anchorOf(row, level2).row < row;
+}
+
+/** A sub-header row's texts name the columns under a grouping heading; the heading keeps the others. */
+function withSubHeaders(top: HeaderCells, sub: HeaderCells): HeaderCells {
+  const found = { ...sub.found };
+  const used = new Set(Object.values(sub.found));
+  for (const [key, col] of Object.entries(top.found) as [ColumnKey, number][]) {
+    if (found[key] === undefined && !used.has(col)) found[key] = col;
+  }
+  return { found, left: Math.min(top.left, sub.left), right: Math.max(top.right, sub.right) };
+}
+
 export function findGridHeaders(sheet: SheetView): GridHeader[] {
   const headers: GridHeader[] = [];
   for (let r = 0; r < sheet.rowCount; r++) {
     if (!mayBeHeaderRow(sheet, r)) continue;
-    const found: Partial<Record<ColumnKey, number>> = {};
-    let left = Infinity;
-    let right = -1;
-    for (let c = 0; c < sheet.colCount; c++) {
-      const anchor = sheet.anchorOf(r, c);
-      if (anchor.col !== c) continue; // a header merged across columns counts once, at its left
-      const key = headerColumnKey(sheet.text(r, c));
-      if (!key || found[key] !== undefined) continue;
-      found[key] = c;
-      const merge = sheet.mergeAt(r, c);
-      left = Math.min(left, c);
-      right = Math.max(right, merge ? merge.right : c);
+    let cells = readHeaderCells(sheet, r);
+    if (cells.found.level1 === undefined || cells.found.level2 === undefined) continue;
+    if (continuesHeaderAbove(sheet, r, cells.found.level1, cells.found.level2)) continue;
+    let lastRow = r;
+    for (const col of [cells.found.level1, cells.found.level2]) {
+      const merge = sheet.mergeAt(r, col);
+      if (merge && merge.bottom > lastRow) lastRow = merge.bottom;
     }
+    for (let sub = r + 1; sub <= lastRow; sub++) cells = withSubHeaders(cells, readHeaderCells(sheet, sub));
+    const found = cells.found;
     if (found.level1 === undefined || found.level2 === undefined) continue;
     if (found.level3 === undefined && found.value === undefined) continue;
     const columns: GridColumns = {
@@ -87,7 +129,15 @@ export function findGridHeaders(sheet: SheetView): GridHeader[] {
       unit: found.unit ?? null,
       valueType: found.valueType ?? null,
     };
-    headers.push({ row: r, columns, left, right, incomplete: columns.level3 === null || columns.value === null });
+    headers.push({
+      row: r,
+      lastRow,
+      columns,
+      left: cells.left,
+      right: cells.right,
+      incomplete: columns.level3 === null || columns.value === null,
+    });
+    r = lastRow;
   }
   return headers;
 }

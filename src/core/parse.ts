@@ -48,8 +48,8 @@ function isRowEmpty(sheet: SheetView, row: number, header: GridHeader): boolean 
 
 /** Last row of a grid: before the next header block, footer or grid header, trailing empty rows dropped. */
 function gridEnd(sheet: SheetView, header: GridHeader, limit: number): number {
-  let last = header.row;
-  for (let r = header.row + 1; r < limit; r++) {
+  let last = header.lastRow;
+  for (let r = header.lastRow + 1; r < limit; r++) {
     if (endsGrid(sheet, r, header)) break;
     if (!isRowEmpty(sheet, r, header)) last = r;
   }
@@ -107,7 +107,7 @@ function parseRows(sheet: SheetView, header: GridHeader, lastRow: number): Indic
   const cols = header.columns;
   let level1: LevelRef | null = null;
   let level2: LevelRef | null = null;
-  for (let r = header.row + 1; r <= lastRow; r++) {
+  for (let r = header.lastRow + 1; r <= lastRow; r++) {
     if (isRowEmpty(sheet, r, header)) continue;
     // A header cell merged down over this row: the row is part of the header, not an indicator.
     if (sheet.anchorOf(r, cols.level1).row <= header.row) continue;
@@ -197,10 +197,27 @@ export function parseSheet(sheet: SheetView, framework: FrameworkChoice = "auto"
     };
     table.left = Math.min(header.left, block.present ? firstContentCol(sheet, top, header.row - 1) : header.left);
     table.right = Math.max(header.right, block.present ? lastContentCol(sheet, top, header.row - 1) : header.right);
+    coverMergedAnchors(sheet, table);
     result.tables.push(table);
     blockStart = end + 1;
   });
   return result;
+}
+
+/** Grows a table's range over the top-left cell of every merged area it cuts, since findings anchor there. */
+function coverMergedAnchors(sheet: SheetView, table: ParsedTable): void {
+  let grown = true;
+  while (grown) {
+    grown = false;
+    for (const m of sheet.snapshot.merges) {
+      const cuts = m.top <= table.bottom && m.bottom >= table.top && m.left <= table.right && m.right >= table.left;
+      if (cuts && (m.top < table.top || m.left < table.left)) {
+        table.top = Math.min(table.top, m.top);
+        table.left = Math.min(table.left, m.left);
+        grown = true;
+      }
+    }
+  }
 }
 
 function firstContentRow(sheet: SheetView, from: number, to: number): number {
