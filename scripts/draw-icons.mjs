@@ -9,6 +9,7 @@
  *
  * CHROMIUM_PATH overrides the browser (default /usr/bin/chromium).
  */
+/* global process, console */
 import { mkdir, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -63,7 +64,17 @@ function dividers(start, end, parts) {
  * A worksheet table: paper, a green header row, grid lines and an outline.
  * `highlight` paints one body cell in the "Bad" style, as the add-in marks a finding.
  */
-function table(box, size, { highlight = false, header = colours.green, paper = colours.paper, line = colours.outline, grid = colours.grid } = {}) {
+function table(
+  box,
+  size,
+  {
+    highlight = false,
+    header = colours.green,
+    paper = colours.paper,
+    line = colours.outline,
+    grid = colours.grid,
+  } = {},
+) {
   const t = lineWidth(size);
   const { left, top, right, bottom } = box;
   const columns = size <= 24 ? 2 : 3;
