@@ -8,8 +8,8 @@ import type { Framework } from "../core/report";
 import { buildTemplate, findTemplateKind, TEMPLATE_KINDS, TEMPLATE_SHEET_NAME } from "../core/template";
 import { templateWorkbook } from "../xlsx/template";
 import type { CliIO } from "./io";
-
-type Language = "zh" | "en";
+import type { Language } from "./text-report";
+import { requestedLanguage, usageError, UsageError } from "./usage";
 
 const FRAMEWORK_CHOICES: readonly Framework[] = ["legacy", "2021"];
 
@@ -20,10 +20,7 @@ interface TemplateArgs {
   language: Language;
 }
 
-/** A usage problem: one line for standard error, exit status 2. */
-class UsageError extends Error {}
-
-const KIND_LIST = TEMPLATE_KINDS.map((k) => `${k.id}（${k.name}）`).join(", ");
+const KIND_LIST = TEMPLATE_KINDS.map((k) => `${k.id}（${k.name}）`).join("、");
 const KIND_LIST_EN = TEMPLATE_KINDS.map((k) => `${k.id} (${k.name})`).join(", ");
 
 function usage(language: Language): string {
@@ -48,8 +45,8 @@ function usage(language: Language): string {
       ].join("\n");
 }
 
-function parseArgs(argv: readonly string[], language: Language): TemplateArgs | "help" {
-  const zh = language === "zh";
+/** Parses the arguments after `template`; "help" when help was asked for. Throws UsageError. */
+function parseArgs(argv: readonly string[]): TemplateArgs | "help" {
   const args: Partial<TemplateArgs> = {};
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -59,22 +56,20 @@ function parseArgs(argv: readonly string[], language: Language): TemplateArgs | 
     const inline = arg.startsWith("--") && eq > 0 ? arg.slice(eq + 1) : undefined;
     if (!["--out", "--framework", "--kind", "--lang"].includes(name)) {
       throw new UsageError(
-        zh
-          ? `无法识别的参数：${arg}。用法见 target-table template --help。`
-          : `Unknown argument: ${arg}. See target-table template --help.`,
+        `无法识别的参数“${arg}”。用法见 target-table template --help。`,
+        `unknown argument "${arg}"; see target-table template --help`,
       );
     }
     const value = inline ?? argv[++i];
     if (value === undefined || value === "" || (inline === undefined && value.startsWith("--"))) {
-      throw new UsageError(zh ? `参数 ${name} 缺少取值。` : `${name} needs a value.`);
+      throw usageError(`${name} 缺少取值。`, `${name} needs a value`);
     }
     if (name === "--out") args.out = value;
     else if (name === "--framework") {
       if (!(FRAMEWORK_CHOICES as string[]).includes(value)) {
         throw new UsageError(
-          zh
-            ? `未知的指标体系“${value}”。可选：${FRAMEWORK_CHOICES.join(", ")}。`
-            : `Unknown framework "${value}". Valid values: ${FRAMEWORK_CHOICES.join(", ")}.`,
+          `--framework 只能是 ${FRAMEWORK_CHOICES.join(" 或 ")}，而不是“${value}”。`,
+          `--framework must be ${FRAMEWORK_CHOICES.join(" or ")}, not "${value}"`,
         );
       }
       args.framework = value as Framework;
@@ -82,43 +77,30 @@ function parseArgs(argv: readonly string[], language: Language): TemplateArgs | 
       const kind = findTemplateKind(value);
       if (!kind) {
         throw new UsageError(
-          zh
-            ? `未知的模板类型“${value}”。可选：${KIND_LIST}。`
-            : `Unknown template kind "${value}". Valid values: ${KIND_LIST_EN}.`,
+          `未知的模板类型“${value}”，可选：${KIND_LIST}。`,
+          `unknown template kind "${value}"; valid kinds: ${KIND_LIST_EN}`,
         );
       }
       args.kind = kind.id;
     } else {
       if (value !== "zh" && value !== "en") {
-        throw new UsageError(
-          zh ? `未知的语言“${value}”。可选：zh, en。` : `Unknown language "${value}". Valid values: zh, en.`,
-        );
+        throw new UsageError(`--lang 只能是 zh 或 en，而不是“${value}”。`, `--lang must be zh or en, not "${value}"`);
       }
       args.language = value;
     }
   }
   if (args.out === undefined) {
     throw new UsageError(
-      zh
-        ? "请用 --out 指定要创建的文件，如 --out 新项目.xlsx。"
-        : "Name the file to create with --out, e.g. --out new.xlsx.",
+      "请用 --out 指定要创建的文件，如 --out 新项目.xlsx。",
+      "name the file to create with --out, e.g. --out new.xlsx",
     );
   }
   return {
     out: args.out,
     framework: args.framework ?? "legacy",
     kind: args.kind ?? "general",
-    language: args.language ?? language,
+    language: args.language ?? "zh",
   };
-}
-
-/** The language asked for with --lang, looked up before anything else so every message can use it. */
-function requestedLanguage(argv: readonly string[]): Language {
-  for (let i = 0; i < argv.length; i++) {
-    const value = argv[i] === "--lang" ? argv[i + 1] : argv[i].startsWith("--lang=") ? argv[i].slice(7) : undefined;
-    if (value === "en" || value === "zh") return value;
-  }
-  return "zh";
 }
 
 async function exists(file: string): Promise<boolean> {
@@ -138,70 +120,55 @@ async function isDirectory(dir: string): Promise<boolean> {
   }
 }
 
+function refuseOverwrite(out: string): UsageError {
+  return new UsageError(
+    `文件“${out}”已存在，不会覆盖。请换一个文件名。`,
+    `"${out}" already exists and will not be overwritten; choose another name`,
+  );
+}
+
 /** Runs the `template` subcommand; argv holds the arguments after `template`. Returns the exit status. */
 export async function runTemplate(argv: string[], io: CliIO): Promise<number> {
-  let language = requestedLanguage(argv);
-  const zh = () => language === "zh";
+  const requested = requestedLanguage(argv);
   try {
-    const parsed = parseArgs(argv, language);
+    const parsed = parseArgs(argv);
     if (parsed === "help") {
-      io.out(usage(language));
+      io.out(usage(requested));
       return 0;
     }
-    language = parsed.language;
-    const out = parsed.out;
+    const { out, framework, language } = parsed;
     if (path.extname(out).toLowerCase() !== ".xlsx") {
-      throw new UsageError(zh() ? `输出文件须以 .xlsx 结尾：${out}` : `The output file must end in .xlsx: ${out}`);
+      throw new UsageError(`输出文件须以 .xlsx 结尾：“${out}”。`, `the output file must end in .xlsx: "${out}"`);
     }
-    if (await exists(out)) {
-      throw new UsageError(
-        zh()
-          ? `文件已存在，不会覆盖：${out}。请换一个文件名。`
-          : `The file already exists and will not be overwritten: ${out}. Choose another name.`,
-      );
-    }
+    if (await exists(out)) throw refuseOverwrite(out);
     const dir = path.dirname(path.resolve(out));
     if (!(await isDirectory(dir))) {
-      throw new UsageError(
-        zh() ? `目录不存在：${dir}。请先创建该目录。` : `The directory does not exist: ${dir}. Create it first.`,
-      );
+      throw new UsageError(`文件夹“${dir}”不存在，请先创建。`, `the folder "${dir}" does not exist; create it first`);
     }
-    const patch = buildTemplate({ framework: parsed.framework, kind: parsed.kind, language });
+    const patch = buildTemplate({ framework, kind: parsed.kind, language });
     const workbook = templateWorkbook(patch, TEMPLATE_SHEET_NAME);
     const buffer = Buffer.from(await workbook.xlsx.writeBuffer());
     try {
       // "wx" fails if the file appeared meanwhile: never overwrite, even in a race.
       await writeFile(out, buffer, { flag: "wx" });
     } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      if (code === "EEXIST") {
-        throw new UsageError(
-          zh()
-            ? `文件已存在，不会覆盖：${out}。请换一个文件名。`
-            : `The file already exists and will not be overwritten: ${out}.`,
-        );
-      }
-      throw new UsageError(
-        zh() ? `无法写入文件 ${out}：${(error as Error).message}` : `Cannot write ${out}: ${(error as Error).message}`,
-      );
+      if ((error as NodeJS.ErrnoException).code === "EEXIST") throw refuseOverwrite(out);
+      const detail = error instanceof Error ? error.message : String(error);
+      throw new UsageError(`无法写入“${out}”（${detail}）。`, `cannot write "${out}" (${detail})`);
     }
     const kind = findTemplateKind(parsed.kind)!;
     io.out(
-      zh()
-        ? `已生成模板：${out}（指标体系：${parsed.framework}，类型：${kind.name}）\n`
-        : `Template written: ${out} (framework: ${parsed.framework}, kind: ${kind.id})\n`,
+      language === "en"
+        ? `Template written: ${out} (framework: ${framework}, kind: ${kind.id})\n`
+        : `已生成模板：${out}（指标体系：${framework}，类型：${kind.name}）\n`,
     );
     return 0;
   } catch (error) {
-    if (error instanceof UsageError) {
-      io.err(`${error.message}\n`);
-      return 2;
-    }
-    io.err(
-      zh()
-        ? `生成模板失败：${(error as Error).message}\n`
-        : `Could not write the template: ${(error as Error).message}\n`,
-    );
+    const line =
+      error instanceof UsageError
+        ? error.message
+        : `生成模板失败：${error instanceof Error ? error.message : String(error)} (the template could not be written)`;
+    io.err(`${line}\n`);
     return 2;
   }
 }

@@ -63,7 +63,9 @@ test("refuses to overwrite an existing file and leaves it untouched", async () =
   await writeFile(file, "my own work");
   const result = await run("--out", file);
   expectUsageError(result);
-  expect(result.stderr).toBe(`文件已存在，不会覆盖：${file}。请换一个文件名。\n`);
+  expect(result.stderr).toBe(
+    `文件“${file}”已存在，不会覆盖。请换一个文件名。 ("${file}" already exists and will not be overwritten; choose another name)\n`,
+  );
   expect(await readFile(file, "utf8")).toBe("my own work");
 });
 
@@ -79,7 +81,7 @@ test("refuses a directory that does not exist", async () => {
   const file = path.join(dir, "no-such-folder", "new.xlsx");
   const result = await run("--out", file);
   expectUsageError(result);
-  expect(result.stderr).toContain("目录不存在");
+  expect(result.stderr).toContain("不存在，请先创建");
   expect(await exists(file)).toBe(false);
 });
 
@@ -94,7 +96,7 @@ test("refuses a bad --kind, listing the valid kinds", async () => {
 test("refuses a bad --framework, listing the valid ones", async () => {
   const result = await run("--out", path.join(dir, "f.xlsx"), "--framework", "2018");
   expectUsageError(result);
-  expect(result.stderr).toContain("legacy, 2021");
+  expect(result.stderr).toContain("legacy 或 2021");
 });
 
 test.each([
@@ -102,23 +104,30 @@ test.each([
   [["--out"], "--out"],
   [["--out", "plain.txt"], ".xlsx"],
   [["--out", "a.xlsx", "--colour", "red"], "--colour"],
-  [["--out", "a.xlsx", "--lang", "fr"], "zh, en"],
+  [["--out", "a.xlsx", "--lang", "fr"], "zh 或 en"],
 ])("refuses bad usage %j", async (argv, mentioned) => {
   const result = await run(...argv.map((a) => (a.endsWith(".xlsx") || a.endsWith(".txt") ? path.join(dir, a) : a)));
   expectUsageError(result);
   expect(result.stderr).toContain(mentioned);
 });
 
-test("--lang en: English messages", async () => {
+test("failure lines say it in Chinese first, then English", async () => {
+  const kind = await run("--out", path.join(dir, "e2.xlsx"), "--kind", "party");
+  expectUsageError(kind);
+  expect(kind.stderr).toMatch(
+    /^未知的模板类型“party”.* \(unknown template kind "party"; valid kinds: general \(通用\)/,
+  );
+});
+
+test("--lang en: English report line and English cell prompts", async () => {
   const file = path.join(dir, "english.xlsx");
-  await writeFile(file, "");
-  const refused = await run("--out", file, "--lang", "en");
-  expectUsageError(refused);
-  expect(refused.stderr).toContain("already exists and will not be overwritten");
-  const kind = await run("--lang", "en", "--out", path.join(dir, "e2.xlsx"), "--kind", "party");
-  expect(kind.stderr).toContain("Unknown template kind");
-  const written = await run("--lang", "en", "--out", path.join(dir, "e3.xlsx"), "--kind", "it");
-  expect(written.stdout).toContain("Template written");
+  const written = await run("--lang", "en", "--out", file, "--kind", "it");
+  expect(written).toMatchObject({ status: 0, stderr: "" });
+  expect(written.stdout).toBe(`Template written: ${file} (framework: legacy, kind: it)\n`);
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(file);
+  const code = workbook.getWorksheet(TEMPLATE_SHEET_NAME)!.getCell("B3").dataValidation as ExcelJS.DataValidation;
+  expect(code.promptTitle).toBe("Project code");
 });
 
 test("--help prints the usage and exits 0", async () => {
