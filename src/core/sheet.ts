@@ -14,13 +14,12 @@ export interface CellInfo {
   numberFormat: string;
 }
 
-const KEY_STRIDE = 1 << 14; // Excel has 16,384 columns.
-
 export class SheetView {
   readonly name: string;
   readonly rowCount: number;
   readonly colCount: number;
-  private readonly mergeByCell = new Map<number, CellRange>();
+  /** The merged areas crossing each row: a row holds a handful at most, so a scan beats hashing every cell. */
+  private readonly mergesByRow: (CellRange[] | undefined)[];
 
   constructor(readonly snapshot: SheetSnapshot) {
     this.name = snapshot.name;
@@ -28,16 +27,21 @@ export class SheetView {
     let cols = 0;
     for (const row of snapshot.values) if (row.length > cols) cols = row.length;
     this.colCount = cols;
+    this.mergesByRow = [];
     for (const merge of snapshot.merges) {
-      for (let r = merge.top; r <= merge.bottom; r++) {
-        for (let c = merge.left; c <= merge.right; c++) this.mergeByCell.set(r * KEY_STRIDE + c, merge);
-      }
+      for (let r = merge.top; r <= merge.bottom; r++) (this.mergesByRow[r] ??= []).push(merge);
     }
   }
 
   /** The merged area holding a cell, or null. */
   mergeAt(row: number, col: number): CellRange | null {
-    return this.mergeByCell.get(row * KEY_STRIDE + col) ?? null;
+    const merges = this.mergesByRow[row];
+    if (merges === undefined) return null;
+    for (let i = 0; i < merges.length; i++) {
+      const merge = merges[i];
+      if (col >= merge.left && col <= merge.right) return merge;
+    }
+    return null;
   }
 
   /** The top-left cell of the merged area holding (row, col), or the cell itself. */
@@ -59,16 +63,13 @@ export class SheetView {
 
   /** Displayed text at a position, merged areas resolved, trimmed. */
   text(row: number, col: number): string {
-    const a = this.anchorOf(row, col);
-    const shown = this.snapshot.texts[a.row]?.[a.col];
-    if (shown !== undefined && shown !== "") return shown.trim();
-    const v = this.rawValue(a.row, a.col);
-    return v === null ? "" : String(v).trim();
+    const merge = this.mergeAt(row, col);
+    return merge ? this.ownText(merge.top, merge.left) : this.ownText(row, col);
   }
 
   numberFormat(row: number, col: number): string {
-    const a = this.anchorOf(row, col);
-    return this.snapshot.numberFormats[a.row]?.[a.col] || "General";
+    const merge = this.mergeAt(row, col);
+    return merge ? this.ownNumberFormat(merge.top, merge.left) : this.ownNumberFormat(row, col);
   }
 
   isEmpty(row: number, col: number): boolean {
@@ -76,14 +77,29 @@ export class SheetView {
   }
 
   cell(row: number, col: number): CellInfo {
-    const a = this.anchorOf(row, col);
+    // The merge is resolved once here: the reads below take the anchor as given.
+    const merge = this.mergeAt(row, col);
+    const r = merge ? merge.top : row;
+    const c = merge ? merge.left : col;
     return {
-      row: a.row,
-      col: a.col,
-      value: this.rawValue(a.row, a.col),
-      text: this.text(a.row, a.col),
-      numberFormat: this.numberFormat(a.row, a.col),
+      row: r,
+      col: c,
+      value: this.rawValue(r, c),
+      text: this.ownText(r, c),
+      numberFormat: this.ownNumberFormat(r, c),
     };
+  }
+
+  /** A cell's own displayed text, trimmed, without resolving merged areas. */
+  private ownText(row: number, col: number): string {
+    const shown = this.snapshot.texts[row]?.[col];
+    if (shown !== undefined && shown !== "") return shown.trim();
+    const v = this.rawValue(row, col);
+    return v === null ? "" : String(v).trim();
+  }
+
+  private ownNumberFormat(row: number, col: number): string {
+    return this.snapshot.numberFormats[row]?.[col] || "General";
   }
 
   /** True when the whole row has no text in [fromCol, toCol]. */

@@ -1,7 +1,11 @@
 /** Text normalisation shared by header matching, labels and values. */
 
+const FULL_WIDTH = /[\uff01-\uff5e\u3000]/;
+
 /** Full-width ASCII (U+FF01–U+FF5E) to half-width, ideographic space to a space. */
 export function toHalfWidth(text: string): string {
+  // Most cells hold no full-width character: skip the copy.
+  if (!FULL_WIDTH.test(text)) return text;
   let out = "";
   for (const ch of text) {
     const code = ch.charCodeAt(0);

@@ -27,10 +27,10 @@ export const placeholderText: Rule = {
       if (row.placeholder) continue;
       cells.push(row.level1?.cell, row.level2?.cell, row.level3, row.description, row.value, row.basis);
     }
-    const seen = new Set<string>();
+    const seen = new Set<number>();
     for (const cell of cells) {
       if (!cell || cell.text === "") continue;
-      const key = `${cell.row}:${cell.col}`;
+      const key = cell.row * 16384 + cell.col; // Excel has 16,384 columns
       if (seen.has(key) || !isPlaceholderText(cell.text)) continue;
       seen.add(key);
       report({
