@@ -82,7 +82,7 @@ const COL = { level1: 0, level2: 1, level3: 2, description: 3, value: 5, basis: 
 const DESCRIPTION_SPAN = { left: 3, right: 4 } as const;
 
 /** Width in characters (a Chinese character counts about two). */
-const COLUMN_WIDTHS = [12, 18, 22, 14, 14, 16, 18];
+const COLUMN_WIDTHS = [12, 18, 20, 16, 16, 16, 18];
 
 const GRID_ROW_HEIGHT = 30;
 
