@@ -100,10 +100,10 @@ export const indicatorRowSchema = z.object({
   /** The value read by the value grammar (split columns assembled). */
   parsed: z.custom<ParsedValue>(),
   /**
-   * The value cell holds template text, grade options or a date serial: that is its only finding,
+   * The value cell holds template text, grade options, a date serial or a formula's error value: that is its only finding,
    * so no rule that reads the value speaks about it.
    */
-  unusable: z.enum(["placeholder", "options", "serial"]).nullable(),
+  unusable: z.enum(["placeholder", "options", "serial", "error"]).nullable(),
   /** Level-3, description, value and basis all empty: a row the form printed and the unit left unused. */
   placeholder: z.boolean(),
 });

@@ -10,7 +10,7 @@ import type { Cell, IndicatorRow, LevelRef, ParsedTable } from "./model";
 import type { Framework, TableKind } from "./report";
 import type { SheetView } from "./sheet";
 import { normalizeText, tidyText } from "./text";
-import { isOptionList, isPlaceholderText, parseValue, type ParsedValue } from "./values";
+import { excelErrorOf, isOptionList, isPlaceholderText, parseValue, type ParsedValue } from "./values";
 
 export interface SheetParse {
   /** Every table of the sheet, top to bottom; incomplete grids included (complete: false). */
@@ -132,7 +132,8 @@ function parseRows(sheet: SheetView, header: GridHeader, lastRow: number): Indic
     const timeRow = level2?.name === "时效指标" || (level3 !== null && TIME_NAME.test(level3.text));
     let unusable: IndicatorRow["unusable"] = null;
     if (value.cell && value.cell.text !== "") {
-      if (isPlaceholderText(value.cell.text)) unusable = "placeholder";
+      if (excelErrorOf(value.cell.value) !== null) unusable = "error";
+      else if (isPlaceholderText(value.cell.text)) unusable = "placeholder";
       else if (isOptionList(value.cell.text)) unusable = "options";
       else if (isSerialAsTime(value.parsed, value.cell, timeRow)) unusable = "serial";
     }

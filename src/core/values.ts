@@ -144,6 +144,32 @@ export function isPlaceholderText(text: string): boolean {
   return false;
 }
 
+/** Excel's error values: what a cell shows when its formula cannot be calculated. */
+const EXCEL_ERRORS = new Set([
+  "#NULL!",
+  "#DIV/0!",
+  "#VALUE!",
+  "#REF!",
+  "#NAME?",
+  "#NUM!",
+  "#N/A",
+  "#GETTING_DATA",
+  "#SPILL!",
+  "#CALC!",
+  "#FIELD!",
+  "#BLOCKED!",
+  "#CONNECT!",
+  "#BUSY!",
+  "#UNKNOWN!",
+]);
+
+/** The Excel error value a cell holds (#REF!, #N/A, #DIV/0! …), or null. */
+export function excelErrorOf(value: CellValue): string | null {
+  if (typeof value !== "string") return null;
+  const t = value.trim().toUpperCase();
+  return EXCEL_ERRORS.has(t) ? t : null;
+}
+
 const DATE_FORMAT = /(?:^|[^"\\])(?:y|d|m{1,2}(?!m)|yyyy|e)/i;
 
 /** True when a number format shows a date (not merely a number, percentage or text). */

@@ -150,6 +150,14 @@ const CASES: Record<string, RuleCases> = {
     fires: [{ sheet: table(set(["F10", null])), cell: "F10" }],
     silent: [{ sheet: table(() => {}) }],
   },
+  "formula-error": {
+    fires: [
+      { sheet: table(set(["E10", "#REF!"])), cell: "E10", only: true, text: "#REF!" },
+      { sheet: table(set(["E14", "#N/A"])), cell: "E14", only: true, text: "#N/A" },
+      { sheet: table(set(["C4", "#DIV/0!"])), cell: "C4", text: "除以了零" },
+    ],
+    silent: [{ sheet: table(set(["E14", "无#REF!错误"])) }, { sheet: table(() => {}) }],
+  },
   "placeholder-text": {
     fires: [
       { sheet: table(set(["E10", "≥XX次"])), cell: "E10", only: true },

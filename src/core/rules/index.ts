@@ -6,6 +6,7 @@ import { costExceedsBudget } from "./cost-exceeds-budget";
 import { dateSerial } from "./date-serial";
 import { descriptionMissing } from "./description-missing";
 import { descriptionRepeatsName } from "./description-repeats-name";
+import { formulaError } from "./formula-error";
 import { frameworkMixed } from "./framework-mixed";
 import { goalsMissing } from "./goals-missing";
 import { gridColumnMissing } from "./grid-column-missing";
@@ -57,6 +58,7 @@ export const RULES: readonly Rule[] = [
   indicatorDuplicate,
   satisfactionAsBenefit,
   // Values
+  formulaError,
   placeholderText,
   valueOptionList,
   dateSerial,
