@@ -151,6 +151,11 @@ function promptFields(prompt: InputPrompt | undefined): Partial<ExcelJS.DataVali
   return prompt ? { showInputMessage: true, promptTitle: prompt.title, prompt: prompt.message } : {};
 }
 
+/** Excel's "any value" rule: it exists only to carry the input prompt. */
+function promptOnly(prompt: InputPrompt): ExcelJS.DataValidation {
+  return { type: "any", ...promptFields(prompt) } as ExcelJS.DataValidation;
+}
+
 function errorFields(error: InputPrompt | undefined): Partial<ExcelJS.DataValidation> {
   return {
     showErrorMessage: true,
@@ -168,7 +173,7 @@ function addValidation(
   const area = shift(validation.range, origin);
   switch (validation.kind) {
     case "text":
-      validate(worksheet, area, { type: "any", ...promptFields(validation.prompt) } as ExcelJS.DataValidation);
+      validate(worksheet, area, promptOnly(validation.prompt));
       return;
     case "decimal": {
       const { min, max } = validation;
@@ -180,10 +185,9 @@ function addValidation(
             : max !== undefined
               ? { operator: "lessThanOrEqual" as const, formulae: [max] }
               : null;
+      // Excel has no unbounded decimal rule: without bounds only the prompt remains.
       if (!bounds) {
-        if (validation.prompt) {
-          validate(worksheet, area, { type: "any", ...promptFields(validation.prompt) } as ExcelJS.DataValidation);
-        }
+        if (validation.prompt) validate(worksheet, area, promptOnly(validation.prompt));
         return;
       }
       validate(worksheet, area, {

@@ -94,7 +94,6 @@ const STYLES: Record<string, PatchStyle> = {
   text: { ...BORDERED, horizontal: "left" },
   longText: { ...BORDERED, horizontal: "left", vertical: "top" },
   amount: { ...BORDERED, horizontal: "right", numberFormat: "0.00" },
-  percent: { ...BORDERED, horizontal: "center" },
   level: { ...BORDERED, horizontal: "center" },
   centered: { ...BORDERED, horizontal: "center" },
 };
@@ -216,7 +215,7 @@ export function buildProjectTemplate(options: TemplateOptions): ProjectTemplate 
   const checkpoints: CellRef[] = [];
   checkpointSpans.forEach(([left, right], i) => {
     w.put(range(5, left, 5, right), checkpointLabels[i], "label");
-    w.put(range(6, left, 6, right), null, "percent");
+    w.put(range(6, left, 6, right), null, "centered");
     checkpoints.push({ row: 6, col: left });
   });
   w.validations.push({
