@@ -47,7 +47,9 @@ export async function loadWorkbookBuffer(data: Uint8Array, file: string): Promis
       { cause },
     );
   }
-  return { workbook, sheets: workbook.worksheets.map(snapshotOf) };
+  // A very hidden sheet is machinery (drop-down lists, records), never a sheet the user can see or fill.
+  const visible = workbook.worksheets.filter((sheet) => sheet.state !== "veryHidden");
+  return { workbook, sheets: visible.map(snapshotOf) };
 }
 
 /** The file's bytes, or an InputError saying plainly why they cannot be had. */
