@@ -1,0 +1,707 @@
+/**
+ * Highlighting findings in the workbook and taking the highlights away again.
+ *
+ * Painting takes two round trips: one reads the record of earlier highlights' cells, the
+ * current fill, font colour and note of every cell concerned, and the sheets' protection; the
+ * other, in this order, writes the record (earlier cells and new ones), restores cells that no
+ * longer have a finding, paints the new ones, adds their notes and finally writes the record of
+ * the new highlights alone. A write that fails part-way is undone by clearing everything the
+ * record names, so no half-painted state is left behind.
+ *
+ * A cell is restored only where it still shows our colours: a fill or font colour the user
+ * changed after the check is theirs, and stays.
+ */
+import { parseA1, toA1, type CellRange } from "../core/address";
+import type { Issue } from "../core/report";
+import { HostError } from "../host/types";
+import { officeErrorCode, toHostError } from "./errors";
+import { payloadBudget, type WorksheetInfo } from "./read";
+import {
+  RECORD_NAMESPACE,
+  cellKey,
+  emptyRecord,
+  mergeRecords,
+  noteFingerprint,
+  parseRecord,
+  serializeRecord,
+  type HighlightRecord,
+  type OwnFill,
+  type RecordedCell,
+} from "./record";
+import type { ExcelFeatures } from "./requirements";
+
+/** Excel's own "Bad" and "Neutral" cell styles. */
+export const HIGHLIGHT_COLORS = {
+  error: { fill: "#FFC7CE", font: "#9C0006" },
+  warning: { fill: "#FFEB9C", font: "#9C5700" },
+} as const;
+
+type PaintedSeverity = keyof typeof HIGHLIGHT_COLORS;
+
+/** What the host last saw of the workbook; checked against the workbook before it is trusted. */
+export interface WorkbookHint {
+  worksheets: WorksheetInfo[];
+  partIds: string[];
+  record: HighlightRecord;
+}
+
+const CELL_PROPERTIES: Excel.CellPropertiesLoadOptions = {
+  format: {
+    fill: { color: true, pattern: true, patternColor: true, tintAndShade: true, patternTintAndShade: true },
+    font: { color: true },
+  },
+};
+
+/** One getCellProperties or setCellProperties call covers at most this many cells. */
+const MAX_RUN_CELLS = 5_000;
+/** Estimated characters per cell: reading its properties, writing them, looking up or writing its note. */
+const PROPERTY_READ_CHARS = 160;
+const PROPERTY_WRITE_CHARS = 120;
+const NOTE_LOOKUP_CHARS = 260;
+const NOTE_WRITE_OVERHEAD = 300;
+
+interface Finding {
+  sheet: string;
+  cell: string;
+  row: number;
+  col: number;
+  severity: PaintedSeverity;
+  note: string;
+}
+
+interface CurrentCell {
+  fill: { color: string; pattern: string; patternColor: string; tintAndShade: number; patternTintAndShade: number };
+  fontColor: string;
+  note: string | null;
+}
+
+/** Work for one round trip, sized so that round trips can be filled up to the payload budget. */
+interface Step {
+  request: number;
+  response: number;
+  queue(): void;
+}
+
+/** Findings to paint, one per cell: errors win over warnings, the note lists every finding of the cell. */
+export function collectFindings(issues: readonly Issue[]): Finding[] {
+  const byCell = new Map<string, Issue[]>();
+  for (const issue of issues) {
+    if (issue.severity === "info") continue;
+    const key = `${issue.sheet}\u0000${issue.cell}`;
+    const list = byCell.get(key) ?? [];
+    list.push(issue);
+    byCell.set(key, list);
+  }
+  const findings: Finding[] = [];
+  for (const list of byCell.values()) {
+    const ref = parseA1(list[0]!.cell);
+    if (!ref) continue;
+    const ordered = [...list].sort((a, b) => (a.severity === b.severity ? 0 : a.severity === "error" ? -1 : 1));
+    findings.push({
+      sheet: list[0]!.sheet,
+      cell: toA1(ref.row, ref.col),
+      row: ref.row,
+      col: ref.col,
+      severity: ordered[0]!.severity === "error" ? "error" : "warning",
+      note: noteText(ordered),
+    });
+  }
+  return findings;
+}
+
+/** The note on a highlighted cell: every finding, Chinese first, then English. */
+export function noteText(issues: readonly Issue[]): string {
+  return issues
+    .map((issue) =>
+      issue.severity === "error"
+        ? `错误：${issue.message}\nError: ${issue.messageEn}`
+        : `警告：${issue.message}\nWarning: ${issue.messageEn}`,
+    )
+    .join("\n\n");
+}
+
+function upper(color: string | undefined): string {
+  return (color ?? "").toUpperCase();
+}
+
+function showsPaint(current: CurrentCell, severity: PaintedSeverity): { fill: boolean; font: boolean } {
+  const colors = HIGHLIGHT_COLORS[severity];
+  return {
+    fill: current.fill.pattern === "Solid" && upper(current.fill.color) === colors.fill,
+    font: upper(current.fontColor) === colors.font,
+  };
+}
+
+function ownFillOf(current: CurrentCell): OwnFill | null {
+  const { fill } = current;
+  if (fill.pattern === "None") return { kind: "none" };
+  // Office.js cannot write gradient stops back: such a cell keeps its fill and gets only the font colour.
+  if (fill.pattern === "LinearGradient" || fill.pattern === "RectangularGradient") return null;
+  return {
+    kind: "fill",
+    color: upper(fill.color),
+    pattern: fill.pattern,
+    patternColor: upper(fill.patternColor),
+    tint: fill.tintAndShade ?? 0,
+    patternTint: fill.patternTintAndShade ?? 0,
+  };
+}
+
+function fillProperties(own: OwnFill): Excel.CellPropertiesFill {
+  if (own.kind === "none") return { pattern: "None" };
+  return {
+    color: own.color,
+    pattern: own.pattern as Excel.FillPattern,
+    patternColor: own.patternColor,
+    tintAndShade: own.tint,
+    patternTintAndShade: own.patternTint,
+  };
+}
+
+/** Runs of consecutive rows in one column, each at most MAX_RUN_CELLS long. */
+export function columnRuns(cells: readonly { row: number; col: number }[]): CellRange[] {
+  const byCol = new Map<number, number[]>();
+  for (const { row, col } of cells) {
+    const rows = byCol.get(col) ?? [];
+    rows.push(row);
+    byCol.set(col, rows);
+  }
+  const runs: CellRange[] = [];
+  for (const [col, rows] of [...byCol].sort((a, b) => a[0] - b[0])) {
+    const sorted = [...new Set(rows)].sort((a, b) => a - b);
+    let start = sorted[0]!;
+    let prev = start;
+    for (const row of sorted.slice(1).concat([Number.NaN])) {
+      if (row === prev + 1 && row - start < MAX_RUN_CELLS) {
+        prev = row;
+        continue;
+      }
+      runs.push({ top: start, left: col, bottom: prev, right: col });
+      start = row;
+      prev = row;
+    }
+  }
+  return runs;
+}
+
+/**
+ * Fills round trips with steps up to the payload budget and sends them; it calls itself for the
+ * steps that did not fit, so the number of round trips follows the amount of work.
+ */
+async function runSteps(context: Excel.RequestContext, steps: readonly Step[], budget: number): Promise<void> {
+  if (steps.length === 0) return;
+  let request = 0;
+  let response = 0;
+  let taken = 0;
+  for (const step of steps) {
+    if (taken > 0 && (request + step.request > budget || response + step.response > budget)) break;
+    step.queue();
+    request += step.request;
+    response += step.response;
+    taken++;
+  }
+  await context.sync();
+  return runSteps(context, steps.slice(taken), budget);
+}
+
+/** Reads the record parts' ids in one round trip and their contents in another. */
+export class RecordLoader {
+  private parts: Excel.CustomXmlPartScopedCollection | null = null;
+  private xml: { id: string; xml: OfficeExtension.ClientResult<string> }[] = [];
+
+  first(context: Excel.RequestContext): void {
+    this.parts = context.workbook.customXmlParts.getByNamespace(RECORD_NAMESPACE);
+    this.parts.load("items/id");
+  }
+
+  second(): boolean {
+    const parts = this.parts;
+    if (!parts) return false;
+    this.xml = parts.items.map((part) => ({ id: part.id, xml: part.getXml() }));
+    return this.xml.length > 0;
+  }
+
+  result(): { partIds: string[]; record: HighlightRecord } {
+    return {
+      partIds: this.xml.map((p) => p.id),
+      record: mergeRecords(this.xml.map((p) => parseRecord(p.xml.value))),
+    };
+  }
+}
+
+/** The slow way to the hint, when the host has none: two round trips. */
+export async function loadHint(): Promise<WorkbookHint> {
+  return Excel.run(async (context) => {
+    const worksheets = context.workbook.worksheets;
+    worksheets.load("items/id,items/name,items/visibility");
+    const loader = new RecordLoader();
+    loader.first(context);
+    await context.sync();
+    if (loader.second()) await context.sync();
+    const { partIds, record } = loader.result();
+    return {
+      worksheets: worksheets.items.map((w) => ({ id: w.id, name: w.name, visibility: w.visibility })),
+      partIds,
+      record,
+    };
+  });
+}
+
+class WriteFailure extends Error {
+  constructor(readonly failure: unknown) {
+    super("A write failed part-way.");
+  }
+}
+
+function sameIds(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && [...a].sort().join("\n") === [...b].sort().join("\n");
+}
+
+interface SheetLookup {
+  info: WorksheetInfo;
+  worksheet: Excel.Worksheet;
+  cells: { row: number; col: number; cell: string }[];
+  properties: { run: CellRange; result: OfficeExtension.ClientResult<Excel.CellProperties[][]> }[];
+  notes: Map<string, Excel.Note>;
+}
+
+/** Queues the first round trip's reads for these cells, sheet by sheet. */
+function lookupSteps(
+  context: Excel.RequestContext,
+  cellsBySheet: Map<string, { row: number; col: number; cell: string }[]>,
+  worksheets: WorksheetInfo[],
+  features: ExcelFeatures,
+): { lookups: SheetLookup[]; steps: Step[] } {
+  const lookups: SheetLookup[] = [];
+  const steps: Step[] = [];
+  for (const [sheetId, cells] of cellsBySheet) {
+    const info = worksheets.find((w) => w.id === sheetId)!;
+    const worksheet = context.workbook.worksheets.getItem(sheetId);
+    worksheet.load("protection/protected");
+    const lookup: SheetLookup = { info, worksheet, cells, properties: [], notes: new Map() };
+    lookups.push(lookup);
+    for (const run of columnRuns(cells)) {
+      const size = run.bottom - run.top + 1;
+      steps.push({
+        request: 300,
+        response: size * PROPERTY_READ_CHARS,
+        queue: () => {
+          const range = worksheet.getRangeByIndexes(run.top, run.left, size, 1);
+          lookup.properties.push({ run, result: range.getCellProperties(CELL_PROPERTIES) });
+        },
+      });
+    }
+    if (features.notes) {
+      for (const { cell } of cells) {
+        steps.push({
+          request: NOTE_LOOKUP_CHARS,
+          response: 80,
+          queue: () => {
+            const note = worksheet.notes.getItemOrNullObject(cell);
+            note.load("content");
+            lookup.notes.set(cell, note);
+          },
+        });
+      }
+    }
+  }
+  return { lookups, steps };
+}
+
+/** What the first round trip found out about each cell, by sheet id and A1 address. */
+function currentCells(lookups: SheetLookup[], features: ExcelFeatures): Map<string, CurrentCell> {
+  const out = new Map<string, CurrentCell>();
+  for (const lookup of lookups) {
+    for (const { run, result } of lookup.properties) {
+      result.value.forEach((row, i) => {
+        const props = row[0];
+        const fill = props?.format?.fill;
+        const cell = toA1(run.top + i, run.left);
+        const note = features.notes ? lookup.notes.get(cell) : undefined;
+        out.set(cellKey(lookup.info.id, cell), {
+          fill: {
+            color: fill?.color ?? "#FFFFFF",
+            pattern: fill?.pattern ?? "None",
+            patternColor: fill?.patternColor ?? "#000000",
+            tintAndShade: fill?.tintAndShade ?? 0,
+            patternTintAndShade: fill?.patternTintAndShade ?? 0,
+          },
+          fontColor: props?.format?.font?.color ?? "#000000",
+          note: note && !note.isNullObject ? note.content : null,
+        });
+      });
+    }
+  }
+  return out;
+}
+
+function protectedSheetError(name: string, action: "highlight" | "clear"): HostError {
+  return action === "highlight"
+    ? new HostError(
+        `无法标记问题单元格：工作表“${name}”受保护。请先撤销保护（审阅 → 撤销工作表保护），再重新校验。工作簿未作任何改动。`,
+        `Could not highlight the findings: worksheet "${name}" is protected. Unprotect it (Review → Unprotect Sheet) and check again. Nothing in the workbook was changed.`,
+      )
+    : new HostError(
+        `无法清除标记：工作表“${name}”受保护。请先撤销保护（审阅 → 撤销工作表保护），再清除标记。工作簿未作任何改动。`,
+        `Could not clear the highlights: worksheet "${name}" is protected. Unprotect it (Review → Unprotect Sheet) and clear again. Nothing in the workbook was changed.`,
+      );
+}
+
+interface CellWrite {
+  sheetId: string;
+  row: number;
+  col: number;
+  properties: Excel.SettableCellProperties;
+}
+
+/** setCellProperties steps over column runs of the given writes. */
+function propertySteps(context: Excel.RequestContext, writes: CellWrite[]): Step[] {
+  const steps: Step[] = [];
+  const bySheet = new Map<string, CellWrite[]>();
+  for (const write of writes) {
+    const list = bySheet.get(write.sheetId) ?? [];
+    list.push(write);
+    bySheet.set(write.sheetId, list);
+  }
+  for (const [sheetId, list] of bySheet) {
+    const byCell = new Map(list.map((w) => [`${w.row},${w.col}`, w.properties]));
+    for (const run of columnRuns(list)) {
+      const size = run.bottom - run.top + 1;
+      steps.push({
+        request: size * PROPERTY_WRITE_CHARS + 300,
+        response: 0,
+        queue: () => {
+          const data: Excel.SettableCellProperties[][] = [];
+          for (let r = run.top; r <= run.bottom; r++) data.push([byCell.get(`${r},${run.left}`) ?? {}]);
+          context.workbook.worksheets
+            .getItem(sheetId)
+            .getRangeByIndexes(run.top, run.left, size, 1)
+            .setCellProperties(data);
+        },
+      });
+    }
+  }
+  return steps;
+}
+
+/**
+ * Paints the findings, restoring earlier highlights first. Returns null when the hint turned out
+ * stale (nothing was written), so the caller can refresh it and try once more.
+ */
+export async function paintFindings(
+  issues: readonly Issue[],
+  hint: WorkbookHint,
+  features: ExcelFeatures,
+): Promise<WorkbookHint | null> {
+  const findings = collectFindings(issues);
+  const idByName = new Map(hint.worksheets.map((w) => [w.name.toLowerCase(), w.id]));
+  if (findings.some((f) => !idByName.has(f.sheet.toLowerCase()))) return null;
+  const known = new Set(hint.worksheets.map((w) => w.id));
+  const newByKey = new Map(findings.map((f) => [cellKey(idByName.get(f.sheet.toLowerCase())!, f.cell), f]));
+  const oldByKey = new Map(
+    hint.record.cells.filter((c) => known.has(c.sheetId)).map((c) => [cellKey(c.sheetId, c.cell), c]),
+  );
+
+  const cellsBySheet = new Map<string, { row: number; col: number; cell: string }[]>();
+  const addCell = (sheetId: string, cell: string) => {
+    const ref = parseA1(cell);
+    if (!ref) return;
+    const list = cellsBySheet.get(sheetId) ?? [];
+    list.push({ row: ref.row, col: ref.col, cell });
+    cellsBySheet.set(sheetId, list);
+  };
+  for (const [key, f] of newByKey) addCell(key.slice(0, key.lastIndexOf("!")), f.cell);
+  for (const [key, c] of oldByKey) if (!newByKey.has(key)) addCell(c.sheetId, c.cell);
+
+  const budget = payloadBudget(features);
+  try {
+    return await Excel.run(async (context) => {
+      const worksheets = context.workbook.worksheets;
+      worksheets.load("items/id,items/name,items/visibility");
+      const parts = context.workbook.customXmlParts.getByNamespace(RECORD_NAMESPACE);
+      parts.load("items/id");
+      const { lookups, steps } = lookupSteps(context, cellsBySheet, hint.worksheets, features);
+      try {
+        await runSteps(
+          context,
+          steps.length > 0 ? steps : [{ request: 0, response: 0, queue: () => undefined }],
+          budget,
+        );
+      } catch (error) {
+        // A sheet of the hint was deleted meanwhile: nothing is written yet, so refresh and retry.
+        if (officeErrorCode(error) === "ItemNotFound") return null;
+        throw error;
+      }
+
+      const fresh: WorksheetInfo[] = worksheets.items.map((w) => ({
+        id: w.id,
+        name: w.name,
+        visibility: w.visibility,
+      }));
+      const freshIds = new Map(fresh.map((w) => [w.name.toLowerCase(), w.id]));
+      const stale =
+        !sameIds(
+          parts.items.map((p) => p.id),
+          hint.partIds,
+        ) || findings.some((f) => freshIds.get(f.sheet.toLowerCase()) !== idByName.get(f.sheet.toLowerCase()));
+      if (stale) return null;
+      const locked = lookups.find((l) => l.worksheet.protection.protected);
+      if (locked) throw protectedSheetError(locked.info.name, "highlight");
+
+      const current = currentCells(lookups, features);
+      const finalCells: RecordedCell[] = [];
+      const restoredCells: RecordedCell[] = [];
+      const writes: CellWrite[] = [];
+      const noteSteps: Step[] = [];
+      const worksheetOf = (sheetId: string) => context.workbook.worksheets.getItem(sheetId);
+
+      for (const [key, finding] of newByKey) {
+        const sheetId = key.slice(0, key.lastIndexOf("!"));
+        const now = current.get(key);
+        if (!now) continue;
+        const old = oldByKey.get(key);
+        const stillOurs = old ? showsPaint(now, old.severity) : { fill: false, font: false };
+        const ownFill = old && old.fill !== null && stillOurs.fill ? old.fill : ownFillOf(now);
+        const ownFont = old && stillOurs.font ? old.fontColor : upper(now.fontColor);
+        const colors = HIGHLIGHT_COLORS[finding.severity];
+        const painted = showsPaint(now, finding.severity);
+        const properties: Excel.SettableCellProperties = { format: {} };
+        if (ownFill !== null && !painted.fill)
+          properties.format!.fill = { color: colors.fill, pattern: "Solid", tintAndShade: 0 };
+        if (!painted.font) properties.format!.font = { color: colors.font };
+        if (properties.format!.fill || properties.format!.font)
+          writes.push({ sheetId, row: finding.row, col: finding.col, properties });
+
+        let noteHash: string | null = old?.noteHash ?? null;
+        if (features.notes) {
+          const ours = now.note !== null && old?.noteHash != null && noteFingerprint(now.note) === old.noteHash;
+          const text = finding.note;
+          if (now.note === null) {
+            noteHash = noteFingerprint(text);
+            noteSteps.push({
+              request: text.length * 2 + NOTE_WRITE_OVERHEAD,
+              response: 0,
+              queue: () => {
+                const worksheet = worksheetOf(sheetId);
+                worksheet.notes.add(worksheet.getRange(finding.cell), text);
+              },
+            });
+          } else if (ours) {
+            noteHash = noteFingerprint(text);
+            if (now.note !== text) {
+              noteSteps.push({
+                request: text.length * 2 + NOTE_WRITE_OVERHEAD,
+                response: 0,
+                queue: () => {
+                  worksheetOf(sheetId).notes.getItem(finding.cell).content = text;
+                },
+              });
+            }
+          } else noteHash = null; // The user's own note: ours is not added.
+        }
+        finalCells.push({
+          sheetId,
+          cell: finding.cell,
+          severity: finding.severity,
+          fill: ownFill,
+          fontColor: ownFont,
+          noteHash,
+        });
+      }
+
+      for (const [key, old] of oldByKey) {
+        if (newByKey.has(key)) continue;
+        const now = current.get(key);
+        if (!now) continue;
+        restoredCells.push(old);
+        const ref = parseA1(old.cell)!;
+        const properties = restoreProperties(now, old);
+        if (properties) writes.unshift({ sheetId: old.sheetId, row: ref.row, col: ref.col, properties });
+        if (old.noteHash) {
+          if (features.notes) {
+            if (now.note !== null && noteFingerprint(now.note) === old.noteHash) {
+              noteSteps.push({
+                request: NOTE_WRITE_OVERHEAD,
+                response: 0,
+                queue: () => worksheetOf(old.sheetId).notes.getItem(old.cell).delete(),
+              });
+            }
+          } else {
+            // Without notes support the note cannot be removed now; keep it on record for a later clear.
+            finalCells.push({ ...old, fill: null });
+          }
+        }
+      }
+
+      const union: HighlightRecord = { cells: [...restoredCells, ...finalCells] };
+      const final: HighlightRecord = { cells: finalCells };
+      const unionXml = serializeRecord(union);
+      const finalXml = serializeRecord(final);
+      let unionPart: Excel.CustomXmlPart | null = null;
+      let finalPart: Excel.CustomXmlPart | null = null;
+      const recordFirst: Step = {
+        request: unionXml.length + 500,
+        response: 100,
+        queue: () => {
+          parts.items.forEach((part) => part.delete());
+          if (union.cells.length > 0) {
+            unionPart = context.workbook.customXmlParts.add(unionXml);
+            unionPart.load("id");
+          }
+        },
+      };
+      const recordLast: Step = {
+        request: finalXml.length + 500,
+        response: 100,
+        queue: () => {
+          if (unionPart === null || restoredCells.length === 0) return;
+          unionPart.delete();
+          unionPart = null;
+          if (final.cells.length > 0) {
+            finalPart = context.workbook.customXmlParts.add(finalXml);
+            finalPart.load("id");
+          }
+        },
+      };
+      try {
+        await runSteps(context, [recordFirst, ...propertySteps(context, writes), ...noteSteps, recordLast], budget);
+      } catch (error) {
+        throw new WriteFailure(error);
+      }
+      const written = (finalPart ?? unionPart) as Excel.CustomXmlPart | null;
+      return { worksheets: fresh, partIds: written ? [written.id] : [], record: final };
+    });
+  } catch (error) {
+    if (error instanceof WriteFailure) throw error;
+    throw toHostError(error, "highlight");
+  }
+}
+
+/** The properties that put a cell's own look back, limited to what still shows our paint. */
+function restoreProperties(now: CurrentCell, old: RecordedCell): Excel.SettableCellProperties | null {
+  const ours = showsPaint(now, old.severity);
+  const format: Excel.CellPropertiesFormat = {};
+  if (old.fill !== null && ours.fill) format.fill = fillProperties(old.fill);
+  if (ours.font) format.font = { color: old.fontColor };
+  return format.fill || format.font ? { format } : null;
+}
+
+/**
+ * Restores every recorded cell that still shows our paint and removes our notes, then forgets
+ * the record. With keepProtected, cells on protected sheets stay on record instead of failing.
+ * Returns null when the hint was stale (nothing written).
+ */
+export async function clearHighlights(
+  hint: WorkbookHint,
+  features: ExcelFeatures,
+  keepProtected: boolean,
+): Promise<{ hint: WorkbookHint; restored: number } | null> {
+  const known = new Set(hint.worksheets.map((w) => w.id));
+  const recorded = hint.record.cells.filter((c) => known.has(c.sheetId));
+  const cellsBySheet = new Map<string, { row: number; col: number; cell: string }[]>();
+  for (const c of recorded) {
+    const ref = parseA1(c.cell);
+    if (!ref) continue;
+    const list = cellsBySheet.get(c.sheetId) ?? [];
+    list.push({ row: ref.row, col: ref.col, cell: c.cell });
+    cellsBySheet.set(c.sheetId, list);
+  }
+  const budget = payloadBudget(features);
+  try {
+    return await Excel.run(async (context) => {
+      const worksheets = context.workbook.worksheets;
+      worksheets.load("items/id,items/name,items/visibility");
+      const parts = context.workbook.customXmlParts.getByNamespace(RECORD_NAMESPACE);
+      parts.load("items/id");
+      const { lookups, steps } = lookupSteps(context, cellsBySheet, hint.worksheets, features);
+      try {
+        await runSteps(
+          context,
+          steps.length > 0 ? steps : [{ request: 0, response: 0, queue: () => undefined }],
+          budget,
+        );
+      } catch (error) {
+        if (officeErrorCode(error) === "ItemNotFound") return null;
+        throw error;
+      }
+      if (
+        !sameIds(
+          parts.items.map((p) => p.id),
+          hint.partIds,
+        )
+      )
+        return null;
+      const fresh: WorksheetInfo[] = worksheets.items.map((w) => ({
+        id: w.id,
+        name: w.name,
+        visibility: w.visibility,
+      }));
+
+      const lockedIds = new Set(lookups.filter((l) => l.worksheet.protection.protected).map((l) => l.info.id));
+      if (lockedIds.size > 0 && !keepProtected) {
+        throw protectedSheetError(lookups.find((l) => lockedIds.has(l.info.id))!.info.name, "clear");
+      }
+      const current = currentCells(lookups, features);
+      const kept: RecordedCell[] = [];
+      const writes: CellWrite[] = [];
+      const noteSteps: Step[] = [];
+      const restoredKeys = new Set<string>();
+      for (const old of recorded) {
+        const key = cellKey(old.sheetId, old.cell);
+        if (lockedIds.has(old.sheetId)) {
+          kept.push(old);
+          continue;
+        }
+        const now = current.get(key);
+        if (!now) continue;
+        const ref = parseA1(old.cell)!;
+        const properties = restoreProperties(now, old);
+        if (properties) {
+          writes.push({ sheetId: old.sheetId, row: ref.row, col: ref.col, properties });
+          restoredKeys.add(key);
+        }
+        if (old.noteHash) {
+          if (!features.notes) kept.push({ ...old, fill: null });
+          else if (now.note !== null && noteFingerprint(now.note) === old.noteHash) {
+            restoredKeys.add(key);
+            noteSteps.push({
+              request: NOTE_WRITE_OVERHEAD,
+              response: 0,
+              queue: () => context.workbook.worksheets.getItem(old.sheetId).notes.getItem(old.cell).delete(),
+            });
+          }
+        }
+      }
+      const keptXml = serializeRecord({ cells: kept });
+      let keptPart: Excel.CustomXmlPart | null = null;
+      // The record goes last: if a restore fails part-way, the record still names every cell.
+      const recordStep: Step = {
+        request: keptXml.length + 500,
+        response: 100,
+        queue: () => {
+          parts.items.forEach((part) => part.delete());
+          if (kept.length > 0) {
+            keptPart = context.workbook.customXmlParts.add(keptXml);
+            keptPart.load("id");
+          }
+        },
+      };
+      await runSteps(context, [...propertySteps(context, writes), ...noteSteps, recordStep], budget);
+      const written = keptPart as Excel.CustomXmlPart | null;
+      return {
+        hint: {
+          worksheets: fresh,
+          partIds: written ? [written.id] : [],
+          record: kept.length > 0 ? { cells: kept } : emptyRecord(),
+        },
+        restored: restoredKeys.size,
+      };
+    });
+  } catch (error) {
+    throw toHostError(error, "clear");
+  }
+}
+
+export function isWriteFailure(error: unknown): error is WriteFailure {
+  return error instanceof WriteFailure;
+}
