@@ -1,0 +1,87 @@
+/**
+ * The add-in's check on the fake Excel host: read every sheet, check, paint the findings, and
+ * count the round trips (context.sync) and the largest payload each way, as Excel would see them.
+ */
+import { columnName, type CellRange } from "../../src/core/address";
+import { checkWorkbook } from "../../src/core/check";
+import { createExcelHost } from "../../src/excel";
+import {
+  createFakeExcel,
+  sheetId,
+  WEB_PAYLOAD_LIMIT,
+  type FakeCell,
+  type FakePlatform,
+  type FakeWorkbookState,
+} from "../../test/fakes/excel";
+import { displayText, type BenchWorkbook } from "./workbook";
+
+export interface HostCheckFigures {
+  platform: FakePlatform;
+  /** Payload cap the fake enforced, in characters of JSON (null: none, as on desktop). */
+  payloadLimit: number | null;
+  syncs: number;
+  /** Largest request and response of any one sync, in characters of JSON. */
+  maxRequestChars: number;
+  maxResponseChars: number;
+  findings: number;
+  ms: number;
+}
+
+function a1(range: CellRange): string {
+  const from = `${columnName(range.left)}${range.top + 1}`;
+  const to = `${columnName(range.right)}${range.bottom + 1}`;
+  return from === to ? from : `${from}:${to}`;
+}
+
+/** The generated workbook as the fake's state: one FakeSheet per sheet, merged areas included. */
+export function fakeState(book: BenchWorkbook): FakeWorkbookState {
+  return {
+    sheets: book.sheets.map((sheet, index) => {
+      const cells: Record<string, FakeCell> = {};
+      sheet.rows.forEach((row, r) =>
+        row.forEach((cell, c) => {
+          if (!cell || cell.value === null) return;
+          const fake: FakeCell = { value: cell.value };
+          if (cell.format) {
+            fake.numberFormat = cell.format;
+            fake.text = displayText(cell);
+          }
+          cells[`${columnName(c)}${r + 1}`] = fake;
+        }),
+      );
+      return { name: sheet.name, id: sheetId(index), cells, merges: sheet.merges.map(a1) };
+    }),
+    activeSheet: book.sheets[0].name,
+    customXmlParts: [],
+    names: [],
+  };
+}
+
+/** One click of 校验 on a fresh copy of the workbook: read all sheets, check, paint. */
+export async function checkOnFakeHost(book: BenchWorkbook, platform: FakePlatform): Promise<HostCheckFigures> {
+  const payloadLimit = platform === "OfficeOnline" ? WEB_PAYLOAD_LIMIT : null;
+  const fake = createFakeExcel(fakeState(book), { platform, payloadLimit }).install();
+  try {
+    const host = createExcelHost();
+    fake.resetStats();
+    const started = performance.now();
+    const sheets = await host.readSheets("all");
+    const result = checkWorkbook(sheets);
+    await host.showFindings(result.issues);
+    const ms = performance.now() - started;
+    const syncs = fake.syncs;
+    const failed = syncs.find((s) => s.error !== null);
+    if (failed) throw new Error(`sync ${failed.index} failed on the fake host: ${failed.error}`);
+    return {
+      platform,
+      payloadLimit,
+      syncs: syncs.length,
+      maxRequestChars: Math.max(0, ...syncs.map((s) => s.requestChars)),
+      maxResponseChars: Math.max(0, ...syncs.map((s) => s.responseChars)),
+      findings: result.issues.length,
+      ms,
+    };
+  } finally {
+    fake.uninstall();
+  }
+}
