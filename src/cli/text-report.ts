@@ -32,11 +32,29 @@ function describeTable(table: TableSummary, index: number, language: Language): 
   return `表 ${index + 1}：${where}，${kind}${name}${code}，指标体系：${framework}`;
 }
 
-function describeIssue(issue: Issue, language: Language, indent: string): string[] {
+/** Column widths that line findings up within one file's report. */
+interface Columns {
+  cell: number;
+  severity: number;
+  rule: number;
+}
+
+function columnsFor(issues: readonly Issue[], language: Language): Columns {
+  const columns: Columns = { cell: 0, severity: 0, rule: 0 };
+  for (const issue of issues) {
+    columns.cell = Math.max(columns.cell, sheetCell(issue.sheet, issue.cell).length);
+    columns.severity = Math.max(columns.severity, SEVERITY[language][issue.severity].length);
+    columns.rule = Math.max(columns.rule, issue.rule.length);
+  }
+  return columns;
+}
+
+function describeIssue(issue: Issue, language: Language, indent: string, columns: Columns): string[] {
   const message = language === "en" ? issue.messageEn : issue.message;
-  const lines = [
-    `${indent}${sheetCell(issue.sheet, issue.cell)}  ${SEVERITY[language][issue.severity]}  ${issue.rule}  ${message}`,
-  ];
+  const cell = sheetCell(issue.sheet, issue.cell).padEnd(columns.cell);
+  const severity = SEVERITY[language][issue.severity].padEnd(columns.severity);
+  const rule = issue.rule.padEnd(columns.rule);
+  const lines = [`${indent}${cell}  ${severity}  ${rule}  ${message}`];
   if (issue.fix) {
     const fixAt = sheetCell(issue.sheet, issue.fix.cell);
     lines.push(
@@ -59,6 +77,7 @@ export function countsText(counts: { errors: number; warnings: number; infos: nu
 /** The report of one file: its name, each table with its findings, then findings outside any table. */
 export function fileReportText(report: FileReport, language: Language): string[] {
   const lines: string[] = [language === "en" ? `File ${report.file}` : `文件 ${report.file}`];
+  const columns = columnsFor(report.issues, language);
   if (report.tables.length === 0) {
     lines.push(language === "en" ? "  No performance target table found." : "  未找到绩效目标表。");
   }
@@ -66,12 +85,12 @@ export function fileReportText(report: FileReport, language: Language): string[]
     lines.push(`  ${describeTable(table, index, language)}`);
     const issues = report.issues.filter((issue) => issue.table === index);
     if (issues.length === 0) lines.push(language === "en" ? "    No findings." : "    未发现问题。");
-    for (const issue of issues) lines.push(...describeIssue(issue, language, "    "));
+    for (const issue of issues) lines.push(...describeIssue(issue, language, "    ", columns));
   });
   const outside = report.issues.filter((issue) => issue.table === null || issue.table >= report.tables.length);
   if (outside.length > 0) {
     lines.push(language === "en" ? "  Outside any table:" : "  表格以外：");
-    for (const issue of outside) lines.push(...describeIssue(issue, language, "    "));
+    for (const issue of outside) lines.push(...describeIssue(issue, language, "    ", columns));
   }
   return lines;
 }
