@@ -648,12 +648,15 @@ export async function clearHighlights(
       const restoredKeys = new Set<string>();
       for (const old of recorded) {
         const key = cellKey(old.sheetId, old.cell);
-        if (lockedIds.has(old.sheetId)) {
-          kept.push(old);
-          continue;
-        }
         const now = current.get(key);
         if (!now) continue;
+        if (lockedIds.has(old.sheetId)) {
+          // Cannot be restored now; stays on record only if it still shows something of ours.
+          const ours = showsPaint(now, old.severity);
+          const ourNote = old.noteHash !== null && now.note !== null && noteFingerprint(now.note) === old.noteHash;
+          if ((old.fill !== null && ours.fill) || ours.font || ourNote) kept.push(old);
+          continue;
+        }
         const ref = parseA1(old.cell)!;
         const properties = restoreProperties(now, old);
         if (properties) {

@@ -290,9 +290,11 @@ function store(read: SheetRead, top: number, values: unknown[][], text: string[]
     const textRow: string[] = new Array(left).fill("");
     const formatRow: string[] = new Array(left).fill("General");
     row.forEach((value, c) => {
-      valueRow.push(toCellValue(value));
+      const cellValue = toCellValue(value);
+      valueRow.push(cellValue);
       textRow.push(text[i]?.[c] ?? "");
-      formatRow.push(formats[i]?.[c] ?? "General");
+      // An empty cell's format means nothing to the checker and the .xlsx reader cannot see it: both say General.
+      formatRow.push(cellValue === null ? "General" : (formats[i]?.[c] ?? "General"));
     });
     read.values[r] = valueRow;
     read.texts[r] = textRow;
