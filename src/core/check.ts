@@ -9,6 +9,7 @@ import { RULES } from "./rules";
 import type { FindingInput } from "./rules/rule";
 import { SheetView } from "./sheet";
 import type { SheetSnapshot } from "./snapshot";
+import { excelErrorOf } from "./values";
 import { rangeToA1 } from "./address";
 
 export type FrameworkChoice = "auto" | "legacy" | "2021";
@@ -74,6 +75,8 @@ function checkSheet(
       if (seen.has(key)) return;
       seen.add(key);
       const anchor = sheet.anchorOf(input.row, input.col);
+      // A cell showing a formula's error value has that as its only finding, as template text does.
+      if (rule.meta.id !== "formula-error" && excelErrorOf(sheet.rawValue(anchor.row, anchor.col)) !== null) return;
       findings.push({
         rule: rule.meta.id,
         severity: input.severity ?? rule.meta.severity,

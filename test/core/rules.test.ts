@@ -155,6 +155,8 @@ const CASES: Record<string, RuleCases> = {
       { sheet: table(set(["E10", "#REF!"])), cell: "E10", only: true, text: "#REF!" },
       { sheet: table(set(["E14", "#N/A"])), cell: "E14", only: true, text: "#N/A" },
       { sheet: table(set(["C4", "#DIV/0!"])), cell: "C4", text: "除以了零" },
+      { sheet: table(set(["B3", "#N/A"])), cell: "B3", only: true },
+      { sheet: table(set(["A10", "#REF!"])), cell: "A10", only: true },
     ],
     silent: [{ sheet: table(set(["E14", "无#REF!错误"])) }, { sheet: table(() => {}) }],
   },
