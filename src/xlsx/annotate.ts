@@ -70,7 +70,9 @@ export function annotateWorkbook(loaded: LoadedWorkbook, issues: readonly Issue[
     for (let r = area.top; r <= area.bottom; r++) {
       for (let c = area.left; c <= area.right; c++) paintCell(worksheet.getCell(toA1(r, c)), severity);
     }
-    addNote(worksheet.getCell(toA1(area.top, area.left)), noteText(ordered));
+    const anchorCell = worksheet.getCell(toA1(area.top, area.left));
+    addNote(anchorCell, noteText(ordered));
+    sizeNote(worksheet, anchorCell, area.right);
     summary.cells++;
     if (severity === "error") summary.errorCells++;
     else summary.warningCells++;
@@ -105,6 +107,52 @@ function addNote(cell: ExcelJS.Cell, text: string): void {
   }
   const texts = [...(existing.texts ?? []), { text: `\n\n${heading}${text}` }];
   cell.note = { ...existing, texts } as ExcelJS.Comment;
+}
+
+/** Width of a note box, in characters of the default font, and the line height in points. */
+const NOTE_WIDTH_CHARS = 56;
+const NOTE_LINE_POINTS = 14;
+
+/** Display width of text in character units (CJK characters count double). */
+function textWidth(text: string): number {
+  let width = 0;
+  for (const ch of text) width += /[\u2e80-\uffff]/.test(ch) ? 2 : 1;
+  return width;
+}
+
+/**
+ * Gives the cell's note a box large enough for its text. exceljs always writes a box two columns
+ * wide and four rows high, which hides most of a finding's explanation when the note pops up.
+ */
+function sizeNote(worksheet: ExcelJS.Worksheet, cell: ExcelJS.Cell, rightCol: number): void {
+  const note = (cell as unknown as { _comment?: object })._comment;
+  const descriptor = note && Object.getOwnPropertyDescriptor(Object.getPrototypeOf(note), "model");
+  const readModel = descriptor?.get;
+  if (!note || !readModel) return;
+  const text = noteTextOf(cell);
+  const lines = text
+    .split("\n")
+    .reduce((sum, line) => sum + Math.max(1, Math.ceil(textWidth(line) / NOTE_WIDTH_CHARS)), 0);
+  const heightPoints = lines * NOTE_LINE_POINTS + 12;
+  // The box starts one column right of the cell (or of its merged area) and a row above it, as Excel places notes.
+  const left = rightCol + 1;
+  let right = left;
+  for (let width = 0; width < NOTE_WIDTH_CHARS; right++) width += worksheet.getColumn(right + 1).width ?? 9;
+  const top = Math.max(Number(cell.row) - 2, 0);
+  let bottom = top;
+  for (let height = 0; height < heightPoints; bottom++) height += worksheet.getRow(bottom + 1).height ?? 15;
+  const anchor = { left, top, right, bottom };
+  Object.defineProperty(note, "model", {
+    configurable: true,
+    get: () => ({ ...readModel.call(note), anchor }),
+    set: (value: unknown) => descriptor?.set?.call(note, value),
+  });
+}
+
+function noteTextOf(cell: ExcelJS.Cell): string {
+  const note = cell.note as string | ExcelJS.Comment | undefined;
+  if (!note) return "";
+  return typeof note === "string" ? note : (note.texts ?? []).map((t) => t.text).join("");
 }
 
 /** The annotated copy cannot be written where asked; the message says why, Chinese first. */

@@ -5,7 +5,7 @@ import type { Issue } from "../../src/core/report";
 import { checkWorkbook } from "../../src/core/check";
 import { HIGHLIGHT, noteText, OutputError, writeAnnotatedCopy } from "../../src/xlsx/annotate";
 import { readWorkbookFile } from "../../src/xlsx/read";
-import { ROOT, scratchFolder } from "./helpers";
+import { ROOT, scratchFolder, zipEntry } from "./helpers";
 
 function issue(
   rule: string,
@@ -160,6 +160,17 @@ describe("writeAnnotatedCopy", () => {
     expect(b3.indexOf("错误 · value-option-list")).toBeLessThan(b3.indexOf("Error · value-option-list"));
     expect(noteString(ws.getCell("A3"))).toContain("错误 · level1-missing");
     expect(noteString(ws.getCell("B5"))).toContain("警告 · unit-missing");
+  });
+
+  it("sizes each note's box for its text (exceljs alone writes a 2×4-cell box)", async () => {
+    const vml = zipEntry(await readFile(output), "xl/drawings/vmlDrawing1.vml");
+    const anchors = [...(vml ?? "").matchAll(/<x:Anchor>([^<]*)<\/x:Anchor>/g)].map((m) => m[1].split(",").map(Number));
+    expect(anchors).toHaveLength(4);
+    for (const [left, , top, , right, , bottom] of anchors) {
+      // At least 56 characters wide in this sheet's default 9-character columns, and several rows high.
+      expect(right - left).toBeGreaterThanOrEqual(6);
+      expect(bottom - top).toBeGreaterThanOrEqual(4);
+    }
   });
 
   it("keeps an existing note and appends the findings after it", async () => {

@@ -2,6 +2,7 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
+import { inflateRawSync } from "node:zlib";
 import ExcelJS from "exceljs";
 
 export const ROOT = path.join(__dirname, "..", "..");
@@ -79,4 +80,31 @@ export function storedZip(entries: Record<string, string>): Uint8Array {
     at += part.length;
   }
   return out;
+}
+
+/** One entry of a zip archive, inflated (enough of the format to look inside an .xlsx). */
+export function zipEntry(bytes: Uint8Array, name: string): string | null {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let eocd = bytes.length - 22;
+  while (eocd >= 0 && view.getUint32(eocd, true) !== 0x06054b50) eocd--;
+  if (eocd < 0) return null;
+  const count = view.getUint16(eocd + 10, true);
+  let at = view.getUint32(eocd + 16, true);
+  const decoder = new TextDecoder();
+  for (let n = 0; n < count; n++) {
+    const method = view.getUint16(at + 10, true);
+    const compressedSize = view.getUint32(at + 20, true);
+    const nameLength = view.getUint16(at + 28, true);
+    const extraLength = view.getUint16(at + 30, true);
+    const commentLength = view.getUint16(at + 32, true);
+    const localOffset = view.getUint32(at + 42, true);
+    if (decoder.decode(bytes.subarray(at + 46, at + 46 + nameLength)) === name) {
+      const dataStart =
+        localOffset + 30 + view.getUint16(localOffset + 26, true) + view.getUint16(localOffset + 28, true);
+      const data = bytes.subarray(dataStart, dataStart + compressedSize);
+      return decoder.decode(method === 0 ? data : inflateRawSync(data));
+    }
+    at += 46 + nameLength + extraLength + commentLength;
+  }
+  return null;
 }
