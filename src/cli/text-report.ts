@@ -32,6 +32,20 @@ function describeTable(table: TableSummary, index: number, language: Language): 
   return `表 ${index + 1}：${where}，${kind}${name}${code}，指标体系：${framework}`;
 }
 
+/** Width on a terminal: CJK and full-width characters take two columns. */
+function displayWidth(text: string): number {
+  let width = 0;
+  for (const ch of text)
+    width += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch)
+      ? 2
+      : 1;
+  return width;
+}
+
+function padDisplay(text: string, width: number): string {
+  return text + " ".repeat(Math.max(0, width - displayWidth(text)));
+}
+
 /** Column widths that line findings up within one file's report. */
 interface Columns {
   cell: number;
@@ -42,8 +56,8 @@ interface Columns {
 function columnsFor(issues: readonly Issue[], language: Language): Columns {
   const columns: Columns = { cell: 0, severity: 0, rule: 0 };
   for (const issue of issues) {
-    columns.cell = Math.max(columns.cell, sheetCell(issue.sheet, issue.cell).length);
-    columns.severity = Math.max(columns.severity, SEVERITY[language][issue.severity].length);
+    columns.cell = Math.max(columns.cell, displayWidth(sheetCell(issue.sheet, issue.cell)));
+    columns.severity = Math.max(columns.severity, displayWidth(SEVERITY[language][issue.severity]));
     columns.rule = Math.max(columns.rule, issue.rule.length);
   }
   return columns;
@@ -51,8 +65,8 @@ function columnsFor(issues: readonly Issue[], language: Language): Columns {
 
 function describeIssue(issue: Issue, language: Language, indent: string, columns: Columns): string[] {
   const message = language === "en" ? issue.messageEn : issue.message;
-  const cell = sheetCell(issue.sheet, issue.cell).padEnd(columns.cell);
-  const severity = SEVERITY[language][issue.severity].padEnd(columns.severity);
+  const cell = padDisplay(sheetCell(issue.sheet, issue.cell), columns.cell);
+  const severity = padDisplay(SEVERITY[language][issue.severity], columns.severity);
   const rule = issue.rule.padEnd(columns.rule);
   const lines = [`${indent}${cell}  ${severity}  ${rule}  ${message}`];
   if (issue.fix) {

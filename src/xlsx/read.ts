@@ -4,12 +4,23 @@
  */
 import { readFile, stat } from "node:fs/promises";
 import ExcelJS from "exceljs";
+import builtinNumberFormats from "exceljs/lib/xlsx/defaultnumformats.js";
 import type { CellRange } from "../core/address";
 import { formatCellText } from "../core/format";
 import { normalizeSnapshot, type CellValue, type SheetSnapshot } from "../core/snapshot";
 import { describeUnreadable, InputError, sniffInput } from "./sniff";
 
 export { InputError } from "./sniff";
+
+/**
+ * exceljs knows the East Asian built-in number formats (ids 27–36 and 50–58) only per locale and
+ * reads cells using them as General, so a date shown as 2021年12月31日 would arrive as a bare
+ * 44561. Give those ids their zh-CN codes, which Chinese Excel and WPS display. (exceljs built its
+ * table for writing when it loaded, so what it writes is unchanged.)
+ */
+for (const entry of Object.values(builtinNumberFormats)) {
+  if (!entry.f && entry["zh-cn"]) entry.f = entry["zh-cn"];
+}
 
 /** A workbook loaded for reading, kept so the same file can be annotated without a second parse. */
 export interface LoadedWorkbook {

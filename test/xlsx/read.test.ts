@@ -2,7 +2,8 @@ import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type ExcelJS from "exceljs";
 import { InputError, readWorkbookBuffer, readWorkbookFile } from "../../src/xlsx/read";
-import { FIXTURES, scratchFolder, storedZip, workbookBytes } from "./helpers";
+import { zipEntryNames } from "../../src/xlsx/sniff";
+import { FIXTURES, scratchFolder, storedZip, workbookBytes, zipEntry } from "./helpers";
 
 async function readBuilt(build: (workbook: ExcelJS.Workbook) => void) {
   return readWorkbookBuffer(await workbookBytes(build), "built.xlsx");
@@ -338,5 +339,33 @@ describe("inputs that are not readable workbooks: one plain bilingual sentence e
       Uint8Array.from({ length: 512 }, (_, i) => (i * 131 + 7) % 256),
     );
     expect((await failure(file)).messageZh).toContain("不是 Excel 工作簿");
+  });
+});
+
+describe("Chinese built-in number formats (ids 27–36, 50–58, written without a format code)", () => {
+  it("reads a date in built-in format 31 as a date showing 2021年12月31日", async () => {
+    const built = await workbookBytes((wb) => {
+      const ws = wb.addWorksheet("Sheet1");
+      ws.getCell("A1").value = 44561;
+      ws.getCell("A1").numFmt = 'yyyy"年"m"月"d"日"';
+      ws.getCell("B1").value = 0.5;
+      ws.getCell("B1").numFmt = 'h"时"mm"分"';
+    });
+    // Rewrite the styles as Chinese Excel or WPS may: built-in ids 31 and 32, no <numFmt> code for them.
+    const entries: Record<string, string> = {};
+    for (const name of zipEntryNames(built) ?? []) entries[name] = zipEntry(built, name) ?? "";
+    const styles = entries["xl/styles.xml"];
+    const custom = [...styles.matchAll(/<numFmt numFmtId="(\d+)" formatCode="([^"]*)"\/>/g)];
+    expect(custom).toHaveLength(2);
+    let rewritten = styles.replace(/<numFmts[^>]*>.*<\/numFmts>/, "");
+    for (const [, id, code] of custom) {
+      const builtin = code.includes("年") ? "31" : "32";
+      rewritten = rewritten.replaceAll(`numFmtId="${id}"`, `numFmtId="${builtin}"`);
+    }
+    entries["xl/styles.xml"] = rewritten;
+    const [sheet] = await readWorkbookBuffer(storedZip(entries), "wps.xlsx");
+    expect(sheet.values[0]).toEqual([44561, 0.5]);
+    expect(sheet.numberFormats[0]).toEqual(['yyyy"年"m"月"d"日"', 'h"时"mm"分"']);
+    expect(sheet.texts[0]).toEqual(["2021年12月31日", "12时00分"]);
   });
 });
