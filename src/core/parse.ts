@@ -210,12 +210,17 @@ function coverMergedAnchors(sheet: SheetView, table: ParsedTable): void {
   let grown = true;
   while (grown) {
     grown = false;
-    for (const m of sheet.snapshot.merges) {
-      const cuts = m.top <= table.bottom && m.bottom >= table.top && m.left <= table.right && m.right >= table.left;
-      if (cuts && (m.top < table.top || m.left < table.left)) {
-        table.top = Math.min(table.top, m.top);
-        table.left = Math.min(table.left, m.left);
-        grown = true;
+    // Only merges crossing the table's rows can cut it: looking them up by row keeps this linear in the sheet.
+    const top = table.top;
+    const bottom = table.bottom;
+    for (let r = top; r <= bottom; r++) {
+      for (const m of sheet.mergesOnRow(r)) {
+        const cuts = m.left <= table.right && m.right >= table.left;
+        if (cuts && (m.top < table.top || m.left < table.left)) {
+          table.top = Math.min(table.top, m.top);
+          table.left = Math.min(table.left, m.left);
+          grown = true;
+        }
       }
     }
   }

@@ -14,6 +14,8 @@ export interface CellInfo {
   numberFormat: string;
 }
 
+const NO_MERGES: readonly CellRange[] = [];
+
 export class SheetView {
   readonly name: string;
   readonly rowCount: number;
@@ -42,6 +44,11 @@ export class SheetView {
       if (col >= merge.left && col <= merge.right) return merge;
     }
     return null;
+  }
+
+  /** The merged areas crossing a row, in no particular order. */
+  mergesOnRow(row: number): readonly CellRange[] {
+    return this.mergesByRow[row] ?? NO_MERGES;
   }
 
   /** The top-left cell of the merged area holding (row, col), or the cell itself. */
