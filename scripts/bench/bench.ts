@@ -162,7 +162,7 @@ async function measureSize(size: number, dir: string): Promise<SizeFigures> {
   let started = performance.now();
   const book = generateWorkbook(size);
   const file = path.join(dir, `bench-${size}.xlsx`);
-  await writeWorkbook(book, file);
+  writeWorkbook(book, file);
   const generateMs = performance.now() - started;
   const fileBytes = statSync(file).size;
   log(

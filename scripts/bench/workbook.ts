@@ -3,9 +3,9 @@
  * with realistic content and a realistic share of the defects reviewers send tables back for.
  * The same seed always yields the same workbook, so runs on different days compare.
  */
-import ExcelJS from "exceljs";
 import type { CellRange } from "../../src/core/address";
 import { normalizeSnapshot, type CellValue, type SheetSnapshot } from "../../src/core/snapshot";
+import { writeXlsx } from "./xlsx-writer";
 
 /** One generated cell: a value and, for numbers, the number format a unit would have set. */
 export interface BenchCell {
@@ -425,25 +425,7 @@ export function toSnapshots(book: BenchWorkbook): SheetSnapshot[] {
   );
 }
 
-/** Writes the workbook as .xlsx with exceljs's streaming writer (shared strings, as Excel saves). */
-export async function writeWorkbook(book: BenchWorkbook, file: string): Promise<void> {
-  const writer = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: true, useStyles: true });
-  for (const sheet of book.sheets) {
-    const ws = writer.addWorksheet(sheet.name);
-    ws.columns = [14, 22, 16, 28, 16, 16, 12].map((width) => ({ width }));
-    // Merges first: the streaming writer needs them before the rows they cover are committed.
-    for (const m of sheet.merges) ws.mergeCells(m.top + 1, m.left + 1, m.bottom + 1, m.right + 1);
-    sheet.rows.forEach((cells, r) => {
-      const row = ws.getRow(r + 1);
-      cells.forEach((c, col) => {
-        if (!c || c.value === null) return;
-        const target = row.getCell(col + 1);
-        target.value = c.value;
-        if (c.format) target.numFmt = c.format;
-      });
-      row.commit();
-    });
-    ws.commit();
-  }
-  await writer.commit();
+/** Writes the workbook as .xlsx, laid out as Excel saves one. */
+export function writeWorkbook(book: BenchWorkbook, file: string): void {
+  writeXlsx(book, file);
 }

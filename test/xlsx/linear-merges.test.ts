@@ -73,7 +73,7 @@ describe("linear merge loading", () => {
     const { dir, cleanup } = await scratchFolder();
     try {
       const file = path.join(dir, "bench.xlsx");
-      await writeWorkbook(generateWorkbook(600, 7), file);
+      writeWorkbook(generateWorkbook(600, 7), file);
       const files = [
         file,
         path.join(ROOT, "examples", "julu-2023.xlsx"),
