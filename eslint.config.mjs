@@ -25,7 +25,10 @@ export default tseslint.config(
   },
   {
     files: ["**/*.cjs"],
-    languageOptions: { sourceType: "commonjs", globals: { require: "readonly", module: "writable", __dirname: "readonly", process: "readonly" } },
+    languageOptions: {
+      sourceType: "commonjs",
+      globals: { require: "readonly", module: "writable", __dirname: "readonly", process: "readonly" },
+    },
     rules: { "@typescript-eslint/no-require-imports": "off" },
   },
   {
@@ -38,12 +41,22 @@ export default tseslint.config(
           paths: nodeBuiltins.map((name) => ({ name, message: "The domain core must not use Node built-ins." })),
           patterns: [
             { group: ["exceljs", "exceljs/*"], message: "The domain core must not use exceljs." },
-            { group: ["react", "react-dom", "react/*", "react-dom/*", "@fluentui/*"], message: "The domain core must not use React." },
-            { group: ["office-js", "@microsoft/office-js", "../host/*", "../excel/*", "../xlsx/*"], message: "The domain core must not depend on a host." },
+            {
+              group: ["react", "react-dom", "react/*", "react-dom/*", "@fluentui/*"],
+              message: "The domain core must not use React.",
+            },
+            {
+              group: ["office-js", "@microsoft/office-js", "../host/*", "../excel/*", "../xlsx/*"],
+              message: "The domain core must not depend on a host.",
+            },
           ],
         },
       ],
-      "no-restricted-globals": ["error", { name: "Office", message: "No Office.js in the core." }, { name: "Excel", message: "No Office.js in the core." }],
+      "no-restricted-globals": [
+        "error",
+        { name: "Office", message: "No Office.js in the core." },
+        { name: "Excel", message: "No Office.js in the core." },
+      ],
     },
   },
 );

@@ -5,13 +5,19 @@ const path = require("path");
 const fs = require("fs");
 const bundle = path.join(__dirname, "..", "dist", "cli.cjs");
 if (!fs.existsSync(bundle)) {
-  process.stderr.write("target-table: 尚未构建命令行，请先运行 npm run build:cli (the command line is not built yet: run npm run build:cli)\n");
+  process.stderr.write(
+    "target-table: 尚未构建命令行，请先运行 npm run build:cli (the command line is not built yet: run npm run build:cli)\n",
+  );
   process.exit(2);
 }
-require(bundle).main(process.argv.slice(2)).then(
-  (code) => { process.exitCode = code; },
-  (error) => {
-    process.stderr.write(`target-table: ${error && error.message ? error.message : String(error)}\n`);
-    process.exitCode = 2;
-  },
-);
+require(bundle)
+  .main(process.argv.slice(2))
+  .then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error) => {
+      process.stderr.write(`target-table: ${error && error.message ? error.message : String(error)}\n`);
+      process.exitCode = 2;
+    },
+  );
