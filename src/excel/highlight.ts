@@ -56,9 +56,11 @@ const CELL_PROPERTIES: Excel.CellPropertiesLoadOptions = {
 const MAX_RUN_CELLS = 5_000;
 /** Estimated characters per cell: reading its properties, writing them, looking up or writing its note. */
 const PROPERTY_READ_CHARS = 160;
-const PROPERTY_WRITE_CHARS = 120;
-const NOTE_LOOKUP_CHARS = 260;
-const NOTE_WRITE_OVERHEAD = 300;
+const PROPERTY_WRITE_CHARS = 130;
+/** Locating a range and calling a method on it, as a request carries them. */
+const CALL_CHARS = 600;
+const NOTE_LOOKUP_CHARS = 500;
+const NOTE_WRITE_OVERHEAD = 700;
 
 interface Finding {
   sheet: string;
@@ -283,7 +285,7 @@ function lookupSteps(
     for (const run of columnRuns(cells)) {
       const size = run.bottom - run.top + 1;
       steps.push({
-        request: 300,
+        request: CALL_CHARS,
         response: size * PROPERTY_READ_CHARS,
         queue: () => {
           const range = worksheet.getRangeByIndexes(run.top, run.left, size, 1);
@@ -295,7 +297,7 @@ function lookupSteps(
       for (const { cell } of cells) {
         steps.push({
           request: NOTE_LOOKUP_CHARS,
-          response: 80,
+          response: 100,
           queue: () => {
             const note = worksheet.notes.getItemOrNullObject(cell);
             note.load("content");
@@ -368,7 +370,7 @@ function propertySteps(context: Excel.RequestContext, writes: CellWrite[]): Step
     for (const run of columnRuns(list)) {
       const size = run.bottom - run.top + 1;
       steps.push({
-        request: size * PROPERTY_WRITE_CHARS + 300,
+        request: size * PROPERTY_WRITE_CHARS + CALL_CHARS,
         response: 0,
         queue: () => {
           const data: Excel.SettableCellProperties[][] = [];
@@ -479,7 +481,7 @@ export async function paintFindings(
           if (now.note === null) {
             noteHash = noteFingerprint(text);
             noteSteps.push({
-              request: text.length * 2 + NOTE_WRITE_OVERHEAD,
+              request: text.length + NOTE_WRITE_OVERHEAD,
               response: 0,
               queue: () => {
                 const worksheet = worksheetOf(sheetId);
@@ -490,7 +492,7 @@ export async function paintFindings(
             noteHash = noteFingerprint(text);
             if (now.note !== text) {
               noteSteps.push({
-                request: text.length * 2 + NOTE_WRITE_OVERHEAD,
+                request: text.length + NOTE_WRITE_OVERHEAD,
                 response: 0,
                 queue: () => {
                   worksheetOf(sheetId).notes.getItem(finding.cell).content = text;

@@ -14,14 +14,14 @@ import { parseExcelRange } from "./address";
 import { officeErrorCode } from "./errors";
 import type { ExcelFeatures } from "./requirements";
 
-/** An empty General cell costs 16 characters of JSON (values, text, format); table text 20–40. */
-const INITIAL_CHARS_PER_CELL = 24;
+/** An empty General cell costs 16 characters of JSON (values, text, format); a table's cells about 30. */
+const INITIAL_CHARS_PER_CELL = 32;
 /** One Range read; far below Excel's five-million-cell limit for a single range. */
 const MAX_CHUNK_CELLS = 200_000;
 /** A tile of at most 512 cells cannot hold more than 512 merged areas, Excel's limit per call. */
 const MERGE_TILE_CELLS = 512;
-/** What one queued call adds to a request, in characters (generous). */
-const CHARS_PER_CALL = 400;
+/** What one queued call (locating a range, calling a method, loading) adds to a request, in characters. */
+const CHARS_PER_CALL = 600;
 /** Without a documented cap (desktop Excel), keep each response to a bounded size anyway. */
 const UNCAPPED_BUDGET = 64 * 1024 * 1024;
 /** A used range beyond this is stray content far away, not a table: refuse rather than stall Excel. */

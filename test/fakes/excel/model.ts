@@ -50,25 +50,86 @@ export function sheetByKey(state: FakeWorkbookState, key: string): FakeSheet | u
   return state.sheets.find((s) => s.id === key || s.name.toLowerCase() === lower);
 }
 
-export function cellGet(sheet: FakeSheet, row: number, col: number): FakeCell | undefined {
-  return sheet.cells[cellKey(row, col)];
+/**
+ * Cells by row and column, built from the A1-keyed state once per sync: sheets of a million cells
+ * are read cell by cell, and string keys would make that slow. Tests may change the state between
+ * syncs, so each sync starts a new generation.
+ */
+interface SheetIndex {
+  checked: number;
+  cells: Record<string, FakeCell>;
+  size: number;
+  rows: Map<number, Map<number, FakeCell>>;
 }
 
-function cellEnsure(sheet: FakeSheet, row: number, col: number): FakeCell {
-  const key = cellKey(row, col);
-  let cell = sheet.cells[key];
+const indexes = new WeakMap<FakeSheet, SheetIndex>();
+let generation = 0;
+
+/** Called when a sync starts: the state may have been changed from outside since the last one. */
+export function startGeneration(): void {
+  generation++;
+}
+
+function indexOf(sheet: FakeSheet): SheetIndex {
+  const cached = indexes.get(sheet);
+  if (cached && cached.cells === sheet.cells) {
+    if (cached.checked === generation) return cached;
+    // Cells changed in place keep their objects; a cell added or removed from outside changes the count.
+    if (Object.keys(sheet.cells).length === cached.size) {
+      cached.checked = generation;
+      return cached;
+    }
+  }
+  const rows = new Map<number, Map<number, FakeCell>>();
+  for (const [key, cell] of Object.entries(sheet.cells)) {
+    const { row, col } = parseCellKey(key);
+    let cols = rows.get(row);
+    if (!cols) {
+      cols = new Map();
+      rows.set(row, cols);
+    }
+    cols.set(col, cell);
+  }
+  const index = { checked: generation, cells: sheet.cells, size: Object.keys(sheet.cells).length, rows };
+  indexes.set(sheet, index);
+  return index;
+}
+
+export function cellGet(sheet: FakeSheet, row: number, col: number): FakeCell | undefined {
+  return indexOf(sheet).rows.get(row)?.get(col);
+}
+
+export function cellEnsure(sheet: FakeSheet, row: number, col: number): FakeCell {
+  const index = indexOf(sheet);
+  let cell = index.rows.get(row)?.get(col);
   if (!cell) {
     cell = {};
-    sheet.cells[key] = cell;
+    sheet.cells[cellKey(row, col)] = cell;
+    index.size++;
+    let cols = index.rows.get(row);
+    if (!cols) {
+      cols = new Map();
+      index.rows.set(row, cols);
+    }
+    cols.set(col, cell);
   }
   return cell;
 }
 
 /** Drops a cell that holds nothing any more, so states compare equal to never-touched ones. */
-function tidyCell(sheet: FakeSheet, row: number, col: number): void {
-  const key = cellKey(row, col);
-  const cell = sheet.cells[key];
-  if (cell && Object.values(cell).every((v) => v === undefined)) delete sheet.cells[key];
+export function tidyCell(sheet: FakeSheet, row: number, col: number): void {
+  const index = indexOf(sheet);
+  const cell = index.rows.get(row)?.get(col);
+  if (cell && Object.values(cell).every((v) => v === undefined)) {
+    delete sheet.cells[cellKey(row, col)];
+    index.rows.get(row)!.delete(col);
+    index.size--;
+  }
+}
+
+/** Every stored cell with its coordinates. */
+export function eachCell(sheet: FakeSheet, visit: (row: number, col: number, cell: FakeCell) => void): void {
+  for (const [row, cols] of indexOf(sheet).rows) for (const [col, cell] of cols) visit(row, col, cell);
 }
 
 function hasValue(cell: FakeCell | undefined): boolean {
@@ -97,12 +158,22 @@ export function apiFormula(cell: FakeCell | undefined): string | number | boolea
   return apiValue(cell);
 }
 
+const parsedMerges = new WeakMap<string[], { length: number; first: string; last: string; ranges: CellRange[] }>();
+
+/** The sheet's merged areas, parsed (cached while the list is unchanged: sheets can hold thousands). */
 export function mergesOf(sheet: FakeSheet): CellRange[] {
-  return sheet.merges.map((m) => {
+  const list = sheet.merges;
+  const cached = parsedMerges.get(list);
+  if (cached && cached.length === list.length && cached.first === list[0] && cached.last === list[list.length - 1]) {
+    return cached.ranges;
+  }
+  const ranges = list.map((m) => {
     const parsed = parseSheetAddress(m);
     if (!parsed) throw new Error(`Bad merged area "${m}" in the fake's state.`);
     return parsed.range;
   });
+  parsedMerges.set(list, { length: list.length, first: list[0]!, last: list[list.length - 1]!, ranges });
+  return ranges;
 }
 
 /** The bounding box of cells with a value (valuesOnly) or with anything at all. */
@@ -111,15 +182,14 @@ export function usedRange(sheet: FakeSheet, valuesOnly: boolean): CellRange | nu
   let left = Infinity;
   let bottom = -1;
   let right = -1;
-  for (const [key, cell] of Object.entries(sheet.cells)) {
+  eachCell(sheet, (row, col, cell) => {
     const used = valuesOnly ? hasValue(cell) : Object.values(cell).some((v) => v !== undefined && v !== "");
-    if (!used) continue;
-    const { row, col } = parseCellKey(key);
+    if (!used) return;
     if (row < top) top = row;
     if (row > bottom) bottom = row;
     if (col < left) left = col;
     if (col > right) right = col;
-  }
+  });
   if (!valuesOnly) {
     for (const m of mergesOf(sheet)) {
       top = Math.min(top, m.top);
@@ -385,9 +455,11 @@ export function rangeKey(range: CellRange): string {
 export function clearArea(sheet: FakeSheet, area: CellRange, applyTo: string): void {
   if (applyTo === "Formats") assertCanFormat(sheet);
   else assertCanEditCells(sheet);
-  for (const [key, cell] of Object.entries(sheet.cells)) {
-    const { row, col } = parseCellKey(key);
-    if (row < area.top || row > area.bottom || col < area.left || col > area.right) continue;
+  const inArea: [number, number, FakeCell][] = [];
+  eachCell(sheet, (row, col, cell) => {
+    if (row >= area.top && row <= area.bottom && col >= area.left && col <= area.right) inArea.push([row, col, cell]);
+  });
+  for (const [row, col, cell] of inArea) {
     if (applyTo === "Contents" || applyTo === "All") {
       delete cell.value;
       delete cell.formula;

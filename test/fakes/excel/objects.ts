@@ -26,8 +26,10 @@ import {
   assertCanEditCells,
   assertCanEditObjects,
   assertCanFormat,
+  cellEnsure,
   cellGet,
   clearArea,
+  eachCell,
   columnLetters,
   mergeArea,
   mergesOf,
@@ -35,6 +37,7 @@ import {
   rangeKey,
   sheetById,
   sheetByKey,
+  tidyCell,
   unmergeArea,
   usedRange,
   writeNumberFormat,
@@ -1026,10 +1029,10 @@ export class FakeNoteCollection extends FakeCollection<SheetRef, NoteRef, FakeNo
       }
       const sheet = sheetOf(this.context, ref);
       assertCanEditObjects(sheet);
-      const key = cellKey(noteRef.row, noteRef.col);
-      const cell = sheet.cells[key] ?? (sheet.cells[key] = {});
-      if (cell.note) throw officeError("InvalidOperation", `The cell ${key} already has a note.`);
-      cell.note = { content: String(content), author: "Add-in" };
+      const existing = cellGet(sheet, noteRef.row, noteRef.col);
+      if (existing?.note)
+        throw officeError("InvalidOperation", `The cell ${cellKey(noteRef.row, noteRef.col)} already has a note.`);
+      cellEnsure(sheet, noteRef.row, noteRef.col).note = { content: String(content), author: "Add-in" };
       return noteRef;
     });
     return note.created(
@@ -1068,13 +1071,11 @@ export class FakeNoteCollection extends FakeCollection<SheetRef, NoteRef, FakeNo
 
   protected itemRefs(ref: SheetRef): NoteRef[] {
     const sheet = sheetOf(this.context, ref);
-    return Object.entries(sheet.cells)
-      .filter(([, cell]) => !!cell.note)
-      .map(([key]) => {
-        const parsed = parseSheetAddress(key)!.range;
-        return { sheetId: ref.sheetId, row: parsed.top, col: parsed.left };
-      })
-      .sort((a, b) => a.row - b.row || a.col - b.col);
+    const refs: NoteRef[] = [];
+    eachCell(sheet, (row, col, cell) => {
+      if (cell.note) refs.push({ sheetId: ref.sheetId, row, col });
+    });
+    return refs.sort((a, b) => a.row - b.row || a.col - b.col);
   }
 
   protected itemProxy(ref: NoteRef): FakeNote {
@@ -1119,10 +1120,8 @@ export class FakeNote extends FakeClientObject<NoteRef> {
         const sheet = sheetById(this.state, ref.sheetId);
         assertCanEditObjects(sheet);
         this.noteOf(ref);
-        const key = cellKey(ref.row, ref.col);
-        const cell = sheet.cells[key]!;
-        delete cell.note;
-        if (Object.values(cell).every((v) => v === undefined)) delete sheet.cells[key];
+        delete cellGet(sheet, ref.row, ref.col)!.note;
+        tidyCell(sheet, ref.row, ref.col);
       },
       "1.18",
     );

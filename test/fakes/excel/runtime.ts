@@ -4,6 +4,7 @@
  * errors shaped like OfficeExtension.Error, and the sync counter with payload estimates.
  * Plain TypeScript, no Node built-ins: it is bundled into the browser harness too.
  */
+import { startGeneration } from "./model";
 import type { FakeWorkbookState } from "./state";
 
 /** ExcelApi versions the fake can pretend to support. */
@@ -157,6 +158,7 @@ export class FakeRequestContext {
     const engine = this.engine;
     const index = engine.syncs.length;
     engine.beforeSync?.(index);
+    startGeneration();
     const actions = this.queue;
     this.queue = [];
     const record: SyncRecord = {
