@@ -67,8 +67,10 @@ function checkSheet(
   const parse = parseSheet(sheet, options.framework ?? "auto");
   const findings: Located[] = [];
   const seen = new Set<string>();
+  // One reporter per table, told which rule is running: no closure per rule and table.
+  let ruleIndex = 0;
   const collect =
-    (ruleIndex: number, tableIndex: number | null) =>
+    (tableIndex: number | null) =>
     (input: FindingInput): void => {
       const rule = RULES[ruleIndex];
       const key = `${rule.meta.id}|${input.row}|${input.col}|${input.message}`;
@@ -92,24 +94,31 @@ function checkSheet(
       });
     };
   const sheetYear = yearFromSheetName(snapshot.name);
-  RULES.forEach((rule, ruleIndex) => {
+  const sheetContext = { sheet, parse, report: collect(null) };
+  const tableContexts = parse.tables.map((table, i) => ({
+    table,
+    sheet,
+    options,
+    year: options.year ?? table.header.titleYear ?? sheetYear,
+    report: collect(tableOffset + i),
+  }));
+  for (ruleIndex = 0; ruleIndex < RULES.length; ruleIndex++) {
+    const rule = RULES[ruleIndex];
     if (rule.scope === "sheet") {
-      rule.check({ sheet, parse, report: collect(ruleIndex, null) });
-      return;
+      rule.check(sheetContext);
+      continue;
     }
-    parse.tables.forEach((table, i) => {
-      if (!table.complete && rule.meta.id !== "grid-column-missing" && rule.meta.id !== "header-block-missing") {
-        return;
+    for (const context of tableContexts) {
+      if (
+        !context.table.complete &&
+        rule.meta.id !== "grid-column-missing" &&
+        rule.meta.id !== "header-block-missing"
+      ) {
+        continue;
       }
-      rule.check({
-        table,
-        sheet,
-        options,
-        year: options.year ?? table.header.titleYear ?? sheetYear,
-        report: collect(ruleIndex, tableOffset + i),
-      });
-    });
-  });
+      rule.check(context);
+    }
+  }
   return { tables: parse.tables, findings };
 }
 
@@ -118,8 +127,9 @@ export function checkWorkbook(sheets: readonly SheetSnapshot[], options: CheckOp
   const located: Located[] = [];
   sheets.forEach((snapshot, sheetIndex) => {
     const result = checkSheet(snapshot, sheetIndex, tables.length, options);
-    tables.push(...result.tables.map(summarizeTable));
-    located.push(...result.findings);
+    // Loops, not push(...spread): a sheet with 100,000 findings would overflow the call stack.
+    for (const table of result.tables) tables.push(summarizeTable(table));
+    for (const finding of result.findings) located.push(finding);
   });
   located.sort(
     (a, b) =>

@@ -28,6 +28,9 @@ const PREFERRED_BUDGET = /当年|年度/;
 const BUDGET_AND_PURPOSE = "预算规模及资金用途";
 const DEPARTMENT_LABELS = ["部门名称", "部门整体绩效目标", "部门名称及代码", "部门(单位)名称", "单位名称"];
 
+const TRAILING_COLON = /[:：]$/;
+const TITLE_YEAR = /((?:19|20)\d{2})年/;
+
 export const TITLE_PATTERN = /绩效目标表|审批表|申报表/;
 export const UNIT_LINE_PATTERN = /^(?:金额)?单位[:：](万元|元)$/;
 
@@ -42,19 +45,27 @@ export interface LabelMatch {
 
 /** Recognises a label: its whole text is a known label, optionally with 其中/年度/当年/本年 before it and a colon or (万元) after. */
 export function matchLabel(text: string): LabelMatch | null {
-  const t = normalizeText(text);
+  return matchNormalizedLabel(normalizeText(text));
+}
+
+const LABEL_SUFFIX = /(?:[(（][^)）]{0,6}[)）])?[:：]?$/;
+const LABEL_PREFIX = /^(其中|年度|当年|本年)[:：]?/;
+const PERCENT_NOTE = /[(（]%[)）]/;
+
+/** matchLabel for a text already normalised (normalizeText), as the header scan has it at hand. */
+export function matchNormalizedLabel(t: string): LabelMatch | null {
   if (t === "" || t.length > 24) return null;
-  const suffix = /(?:[(（][^)）]{0,6}[)）])?[:：]?$/;
-  const withoutSuffix = t.replace(suffix, "");
-  const percent = /[(（]%[)）]/.test(t);
-  const candidates = [withoutSuffix];
-  const prefix = /^(其中|年度|当年|本年)[:：]?/.exec(withoutSuffix);
-  if (prefix) candidates.push(withoutSuffix.slice(prefix[0].length));
-  for (const core of candidates) {
-    const field = LABEL_LOOKUP.get(core);
-    if (field) return { field, core, percent, yearly: PREFERRED_BUDGET.test(withoutSuffix) };
+  const withoutSuffix = t.replace(LABEL_SUFFIX, "");
+  let core = withoutSuffix;
+  let field = LABEL_LOOKUP.get(core);
+  if (!field) {
+    const prefix = LABEL_PREFIX.exec(withoutSuffix);
+    if (!prefix) return null;
+    core = withoutSuffix.slice(prefix[0].length);
+    field = LABEL_LOOKUP.get(core);
+    if (!field) return null;
   }
-  return null;
+  return { field, core, percent: PERCENT_NOTE.test(t), yearly: PREFERRED_BUDGET.test(withoutSuffix) };
 }
 
 const CHECKPOINT =
@@ -71,8 +82,8 @@ function valueRightOf(sheet: SheetView, row: number, col: number, right: number)
   for (let c = start; c <= right; c++) {
     if (sheet.isEmpty(row, c)) continue;
     const anchor = sheet.anchorOf(row, c);
-    const text = sheet.text(row, c);
-    if (matchLabel(text) || UNIT_LINE_PATTERN.test(normalizeText(text))) return null;
+    const norm = normalizeText(sheet.text(row, c));
+    if (matchNormalizedLabel(norm) || UNIT_LINE_PATTERN.test(norm)) return null;
     return cellAt(sheet, anchor.row, anchor.col);
   }
   return null;
@@ -104,15 +115,14 @@ export function parseHeaderBlock(sheet: SheetView, fromRow: number, toRow: numbe
   let anything = false;
   for (let r = fromRow; r <= toRow; r++) {
     for (let c = 0; c <= right; c++) {
-      const anchor = sheet.anchorOf(r, c);
-      if (anchor.row !== r || anchor.col !== c) continue;
+      if (!sheet.isAnchor(r, c)) continue;
       const text = sheet.text(r, c);
       if (text === "") continue;
       const norm = normalizeText(text);
       if (TITLE_PATTERN.test(norm) && !header.title) {
         header.title = cellAt(sheet, r, c);
-        if (/部门/.test(norm) && !/项目/.test(norm)) header.mentionsDepartment = true;
-        const year = /((?:19|20)\d{2})年/.exec(norm);
+        if (norm.includes("部门") && !norm.includes("项目")) header.mentionsDepartment = true;
+        const year = TITLE_YEAR.exec(norm);
         if (year) header.titleYear = Number(year[1]);
         anything = true;
         continue;
@@ -130,7 +140,7 @@ export function parseHeaderBlock(sheet: SheetView, fromRow: number, toRow: numbe
         anything = true;
         continue;
       }
-      if (DEPARTMENT_LABELS.includes(norm.replace(/[:：]$/, ""))) {
+      if (DEPARTMENT_LABELS.includes(norm.replace(TRAILING_COLON, ""))) {
         header.mentionsDepartment = true;
         anything = true;
         continue;
@@ -140,7 +150,7 @@ export function parseHeaderBlock(sheet: SheetView, fromRow: number, toRow: numbe
         header.purpose ??= purposeUnder(sheet, r, c, right);
         continue;
       }
-      const label = matchLabel(text);
+      const label = matchNormalizedLabel(norm);
       if (!label) continue;
       anything = true;
       const labelCell = cellAt(sheet, r, c);

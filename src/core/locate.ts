@@ -74,8 +74,7 @@ function readHeaderCells(sheet: SheetView, row: number): HeaderCells {
   let left = Infinity;
   let right = -1;
   for (let c = 0; c < sheet.colCount; c++) {
-    const anchor = sheet.anchorOf(row, c);
-    if (anchor.col !== c) continue; // a header merged across columns counts once, at its left
+    if (sheet.anchorCol(row, c) !== c) continue; // a header merged across columns counts once, at its left
     const key = headerColumnKey(sheet.text(row, c));
     if (!key || found[key] !== undefined) continue;
     found[key] = c;
@@ -88,7 +87,7 @@ function readHeaderCells(sheet: SheetView, row: number): HeaderCells {
 
 /** True when the row's level-1 or level-2 header cell is merged down from above: the row continues a header. */
 function continuesHeaderAbove(sheet: SheetView, row: number, level1: number, level2: number): boolean {
-  return sheet.anchorOf(row, level1).row < row || sheet.anchorOf(row, level2).row < row;
+  return sheet.anchorRow(row, level1) < row || sheet.anchorRow(row, level2) < row;
 }
 
 /** A sub-header row's texts name the columns under a grouping heading; the heading keeps the others. */

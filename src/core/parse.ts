@@ -5,7 +5,7 @@
 import type { FrameworkChoice } from "./check";
 import { COST_LEVEL2_2021, toLevel1, toLevel2 } from "./framework";
 import { findGridHeaders, type GridHeader } from "./locate";
-import { emptyHeaderBlock, matchLabel, parseHeaderBlock, TITLE_PATTERN, UNIT_LINE_PATTERN } from "./header";
+import { emptyHeaderBlock, matchNormalizedLabel, parseHeaderBlock, TITLE_PATTERN, UNIT_LINE_PATTERN } from "./header";
 import type { Cell, IndicatorRow, LevelRef, ParsedTable } from "./model";
 import type { Framework, TableKind } from "./report";
 import type { SheetView } from "./sheet";
@@ -24,14 +24,15 @@ const FOOTER =
 function endsGrid(sheet: SheetView, row: number, header: GridHeader): boolean {
   let first = -1;
   for (let c = 0; c < sheet.colCount; c++) {
-    const anchor = sheet.anchorOf(row, c);
-    if (anchor.col !== c || sheet.isEmpty(row, c)) continue;
-    const norm = normalizeText(sheet.text(row, c));
+    if (sheet.anchorCol(row, c) !== c) continue;
+    const text = sheet.text(row, c);
+    if (text === "") continue;
+    const norm = normalizeText(text);
     if (UNIT_LINE_PATTERN.test(norm)) return true;
     if (first === -1) {
       first = c;
       if (c > header.columns.level1) return false;
-      if (TITLE_PATTERN.test(norm) || FOOTER.test(norm) || matchLabel(norm)) return true;
+      if (TITLE_PATTERN.test(norm) || FOOTER.test(norm) || matchNormalizedLabel(norm)) return true;
       // A line merged across the grid's width (a section heading or a note) is not an indicator row.
       const merge = sheet.mergeAt(row, c);
       if (merge && merge.top === row && merge.right >= header.columns.level2 && merge.right > merge.left) {
@@ -110,17 +111,17 @@ function parseRows(sheet: SheetView, header: GridHeader, lastRow: number): Indic
   for (let r = header.lastRow + 1; r <= lastRow; r++) {
     if (isRowEmpty(sheet, r, header)) continue;
     // A header cell merged down over this row: the row is part of the header, not an indicator.
-    if (sheet.anchorOf(r, cols.level1).row <= header.row) continue;
-    const l1Anchor = sheet.anchorOf(r, cols.level1);
+    const l1AnchorRow = sheet.anchorRow(r, cols.level1);
+    if (l1AnchorRow <= header.row) continue;
     const l1Text = sheet.text(r, cols.level1);
-    if (l1Text !== "" && (l1Anchor.row === r || level1 === null || level1.cell.row !== l1Anchor.row)) {
+    if (l1Text !== "" && (l1AnchorRow === r || level1 === null || level1.cell.row !== l1AnchorRow)) {
       const cell = sheet.cell(r, cols.level1);
       level1 = levelRef(toLevel1(cell.text), cell);
       level2 = null;
     }
-    const l2Anchor = sheet.anchorOf(r, cols.level2);
+    const l2AnchorRow = sheet.anchorRow(r, cols.level2);
     const l2Text = sheet.text(r, cols.level2);
-    if (l2Text !== "" && (l2Anchor.row === r || level2 === null || level2.cell.row !== l2Anchor.row)) {
+    if (l2Text !== "" && (l2AnchorRow === r || level2 === null || level2.cell.row !== l2AnchorRow)) {
       const cell = sheet.cell(r, cols.level2);
       level2 = levelRef(toLevel2(cell.text), cell);
     }

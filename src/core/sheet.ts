@@ -51,6 +51,24 @@ export class SheetView {
     return this.mergesByRow[row] ?? NO_MERGES;
   }
 
+  /** The row of the top-left cell of the merged area holding (row, col), or row itself (no object made). */
+  anchorRow(row: number, col: number): number {
+    const merge = this.mergeAt(row, col);
+    return merge ? merge.top : row;
+  }
+
+  /** The column of the top-left cell of the merged area holding (row, col), or col itself. */
+  anchorCol(row: number, col: number): number {
+    const merge = this.mergeAt(row, col);
+    return merge ? merge.left : col;
+  }
+
+  /** True when (row, col) is not merged, or is the top-left cell of its merged area. */
+  isAnchor(row: number, col: number): boolean {
+    const merge = this.mergeAt(row, col);
+    return merge === null || (merge.top === row && merge.left === col);
+  }
+
   /** The top-left cell of the merged area holding (row, col), or the cell itself. */
   anchorOf(row: number, col: number): { row: number; col: number } {
     const merge = this.mergeAt(row, col);

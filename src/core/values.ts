@@ -36,9 +36,13 @@ const OPERATOR_SUFFIXES: [RegExp, Operator][] = [
 const NUMBER = /^[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?/;
 const UNIT = /^(?:%|‰|[A-Za-z\u4e00-\u9fff²³][A-Za-z\u4e00-\u9fff²³/·.]*)$/;
 
+// Patterns used per cell live at module level: a regex literal in a function is a new object per call.
+const WHITE_SPACE = /\s+/g;
+const THOUSANDS = /,/g;
+
 /** Splits a quantitative text into operator, number and unit; null when it is not one. */
 function parseQuantityText(text: string): Extract<ParsedValue, { kind: "quantity" }> | null {
-  let t = text.replace(/\s+/g, "");
+  let t = text.replace(WHITE_SPACE, "");
   if (t === "") return null;
   let operator: Operator | null = null;
   for (const [re, op] of OPERATOR_PREFIXES) {
@@ -59,7 +63,7 @@ function parseQuantityText(text: string): Extract<ParsedValue, { kind: "quantity
   }
   const numberMatch = NUMBER.exec(t);
   if (!numberMatch) return null;
-  const amount = Number(numberMatch[0].replace(/,/g, ""));
+  const amount = Number(numberMatch[0].replace(THOUSANDS, ""));
   if (!Number.isFinite(amount)) return null;
   let unit: string | null = t.slice(numberMatch[0].length);
   if (unit === "") unit = null;
@@ -78,14 +82,20 @@ const TIME_CORE = [
   /^(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:\d{1,2}日)?(?:[-~至—–]+)(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:\d{1,2}日|底|末)?$/,
 ];
 
+const TIME_LEAD = /^(?:截至|截止|截止到|截至到|于|在|按|预计|计划|≤|<=|<|不晚于|最迟)/;
+const TIME_DONE = /(?:全部)?(?:完成|支付完毕|支出完毕|完毕|执行完毕|结束|完工|到位)$/;
+const TIME_BEFORE = /(?:前|之前|以前|止)$/;
+const TIME_END_BEFORE = /(?:底|末)前$/;
+
 /** Recognises a time target: 12月底, 年底, 6月30日前, 2023年12月31日, 2023.07-2024.01, 第三季度, 一个月内. */
 export function isTimeText(text: string): boolean {
-  let t = text.replace(/\s+/g, "");
-  t = t.replace(/^(?:截至|截止|截止到|截至到|于|在|按|预计|计划|≤|<=|<|不晚于|最迟)/, "");
-  t = t.replace(/(?:全部)?(?:完成|支付完毕|支出完毕|完毕|执行完毕|结束|完工|到位)$/, "");
-  t = t.replace(/(?:前|之前|以前|止)$/, "");
-  t = t.replace(/(?:底|末)前$/, "底");
-  return TIME_CORE.some((re) => re.test(t));
+  let t = text.replace(WHITE_SPACE, "");
+  t = t.replace(TIME_LEAD, "");
+  t = t.replace(TIME_DONE, "");
+  t = t.replace(TIME_BEFORE, "");
+  t = t.replace(TIME_END_BEFORE, "底");
+  for (const re of TIME_CORE) if (re.test(t)) return true;
+  return false;
 }
 
 const OPTION_WORDS = new Set([
@@ -113,10 +123,15 @@ const OPTION_WORDS = new Set([
   "较满意",
 ]);
 
+const OPTION_SEPARATORS = /[\s、,，/;；|]+/;
+
 /** Two or more grade options separated by spaces, 、 , / or ； (seed 001: 优秀 良好 一般). */
 export function isOptionList(text: string): boolean {
-  const parts = toHalfWidth(text)
-    .split(/[\s、,，/;；|]+/)
+  const half = toHalfWidth(text);
+  // Without a separator there is one part at most: most values end here, before the split.
+  if (!OPTION_SEPARATORS.test(half)) return false;
+  const parts = half
+    .split(OPTION_SEPARATORS)
     .map((p) => p.trim())
     .filter((p) => p !== "");
   if (parts.length < 2) return false;
@@ -131,14 +146,18 @@ const PLACEHOLDER_PATTERNS = [
   /请填写|请输入|待定|待补充|待填/,
 ];
 
+const ELLIPSIS = /…|\.{3,}/;
+const ELLIPSES = /…+|\.{3,}/g;
+const TEMPLATE_FILLER = /[\d.、:：,，;；\s()（）如例]/g;
+
 /** Template text left in a cell: 目标内容1, 指标1, XX, **, 请填写, 待定, a bare ……. */
 export function isPlaceholderText(text: string): boolean {
   const t = toHalfWidth(text).trim();
   if (t === "") return false;
-  if (PLACEHOLDER_PATTERNS.some((re) => re.test(t))) return true;
+  for (const re of PLACEHOLDER_PATTERNS) if (re.test(t)) return true;
   // An ellipsis with nothing real around it (……, 1.……, 如：……) is an unfilled template line.
-  if (/…|\.{3,}/.test(t)) {
-    const rest = t.replace(/…+|\.{3,}/g, "").replace(/[\d.、:：,，;；\s()（）如例]/g, "");
+  if (ELLIPSIS.test(t)) {
+    const rest = t.replace(ELLIPSES, "").replace(TEMPLATE_FILLER, "");
     return rest === "";
   }
   return false;
@@ -165,7 +184,8 @@ const EXCEL_ERRORS = new Set([
 
 /** The Excel error value a cell holds (#REF!, #N/A, #DIV/0! …), or null. */
 export function excelErrorOf(value: CellValue): string | null {
-  if (typeof value !== "string") return null;
+  // Every error value starts with #: most texts are ruled out without a copy.
+  if (typeof value !== "string" || !value.includes("#")) return null;
   const t = value.trim().toUpperCase();
   return EXCEL_ERRORS.has(t) ? t : null;
 }

@@ -26,8 +26,7 @@ export const formulaError: Rule = {
   check({ table, sheet, report }) {
     for (let r = table.top; r <= table.bottom; r++) {
       for (let c = table.left; c <= table.right; c++) {
-        const anchor = sheet.anchorOf(r, c);
-        if (anchor.row !== r || anchor.col !== c) continue;
+        if (!sheet.isAnchor(r, c)) continue;
         const error = excelErrorOf(sheet.rawValue(r, c));
         if (error === null) continue;
         const [zh, en] = CAUSES[error] ?? ["公式无法计算", "the formula cannot be calculated"];

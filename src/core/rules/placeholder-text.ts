@@ -12,26 +12,12 @@ export const placeholderText: Rule = {
   },
   scope: "table",
   check({ table, report }) {
-    const header = table.header;
-    const cells: (Cell | null | undefined)[] = [
-      header.projectCode?.value,
-      header.projectName?.value,
-      header.budget?.value,
-      header.fiscalFunds?.value,
-      header.otherFunds?.value,
-      header.purpose,
-      header.goals?.value,
-      ...(header.spendingPlan?.checkpoints.map((c) => c.value) ?? []),
-    ];
-    for (const row of table.rows) {
-      if (row.placeholder) continue;
-      cells.push(row.level1?.cell, row.level2?.cell, row.level3, row.description, row.value, row.basis);
-    }
+    // Cells are visited in place, in the order a reader meets them; a level cell shared by rows counts once.
     const seen = new Set<number>();
-    for (const cell of cells) {
-      if (!cell || cell.text === "") continue;
+    const visit = (cell: Cell | null | undefined): void => {
+      if (!cell || cell.text === "") return;
       const key = cell.row * 16384 + cell.col; // Excel has 16,384 columns
-      if (seen.has(key) || !isPlaceholderText(cell.text)) continue;
+      if (seen.has(key) || !isPlaceholderText(cell.text)) return;
       seen.add(key);
       report({
         row: cell.row,
@@ -39,6 +25,24 @@ export const placeholderText: Rule = {
         message: `单元格仍是模板示例文字${quote(cell.text)}，尚未填写实际内容。请替换为本项目的真实内容。`,
         messageEn: `This cell still holds template text ${quote(cell.text, true)}. Replace it with the project's real content.`,
       });
+    };
+    const header = table.header;
+    visit(header.projectCode?.value);
+    visit(header.projectName?.value);
+    visit(header.budget?.value);
+    visit(header.fiscalFunds?.value);
+    visit(header.otherFunds?.value);
+    visit(header.purpose);
+    visit(header.goals?.value);
+    for (const checkpoint of header.spendingPlan?.checkpoints ?? []) visit(checkpoint.value);
+    for (const row of table.rows) {
+      if (row.placeholder) continue;
+      visit(row.level1?.cell);
+      visit(row.level2?.cell);
+      visit(row.level3);
+      visit(row.description);
+      visit(row.value);
+      visit(row.basis);
     }
   },
 };

@@ -29,7 +29,19 @@ function readPoint(cell: Cell): { figure: number | null; percent: boolean } {
   return { figure: amount ? amount.amount : null, percent };
 }
 
+const plans = new WeakMap<ParsedTable, SpendingPlan | null>();
+
+/** The table's spending plan, read once however many rules ask. */
 export function readSpendingPlan(table: ParsedTable): SpendingPlan | null {
+  let plan = plans.get(table);
+  if (plan === undefined) {
+    plan = readPlan(table);
+    plans.set(table, plan);
+  }
+  return plan;
+}
+
+function readPlan(table: ParsedTable): SpendingPlan | null {
   const plan = table.header.spendingPlan;
   if (!plan || plan.checkpoints.length === 0) return null;
   const read = plan.checkpoints.map((checkpoint) => ({ checkpoint, ...readPoint(checkpoint.value) }));
