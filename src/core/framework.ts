@@ -55,13 +55,12 @@ const SPELLING_ALIASES: Record<string, string> = {
   社会公众或服务对象满意度: "服务对象满意度指标",
 };
 
+const ENUMERATOR = /^(?:[(（]?[一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十\d]{1,3}[、.．])/;
+
 /** Canonical indicator name: normalised, with a missing trailing 指标 restored and known aliases mapped. */
 function canonical(text: string): string {
   // "一、产出指标", "1.产出指标", "（一）产出指标": the enumerator is not part of the name.
-  const t = normalizeText(text).replace(
-    /^(?:[(（]?[一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十\d]{1,3}[、.．])/,
-    "",
-  );
+  const t = normalizeText(text).replace(ENUMERATOR, "");
   if (SPELLING_ALIASES[t]) return SPELLING_ALIASES[t];
   return t.endsWith("指标") ? t : `${t}指标`;
 }

@@ -27,6 +27,8 @@ function endsGrid(sheet: SheetView, row: number, header: GridHeader): boolean {
     if (sheet.anchorCol(row, c) !== c) continue;
     const text = sheet.text(row, c);
     if (text === "") continue;
+    // Past the first cell only the unit line (单位：万元) ends a grid, and it needs 位: skip the rest unread.
+    if (first !== -1 && !text.includes("位")) continue;
     const norm = normalizeText(text);
     if (UNIT_LINE_PATTERN.test(norm)) return true;
     if (first === -1) {
@@ -85,9 +87,8 @@ function readValue(
     const withUnit = parsed.unit ?? (unitText !== "" ? unitText : null);
     parsed = { ...parsed, operator: withOperator, unit: withUnit, percent: parsed.percent || withUnit === "%" };
   }
-  const text = [operatorText, cell.text, parsed.kind === "quantity" && !cell.text.endsWith(unitText) ? unitText : ""]
-    .join("")
-    .trim();
+  const unitSuffix = parsed.kind === "quantity" && !cell.text.endsWith(unitText) ? unitText : "";
+  const text = operatorText === "" && unitSuffix === "" ? cell.text : (operatorText + cell.text + unitSuffix).trim();
   return { cell, text: cell.text === "" ? "" : text, unit: unitText === "" ? null : unitText, parsed };
 }
 

@@ -146,12 +146,15 @@ const PLACEHOLDER_PATTERNS = [
   /请填写|请输入|待定|待补充|待填/,
 ];
 
+const PLACEHOLDER_HINT = /目标内容|指标|[XxＸｘ]|[*＊]|请填写|请输入|待定|待补充|待填|…|[.．]{3}/;
 const ELLIPSIS = /…|\.{3,}/;
 const ELLIPSES = /…+|\.{3,}/g;
 const TEMPLATE_FILLER = /[\d.、:：,，;；\s()（）如例]/g;
 
 /** Template text left in a cell: 目标内容1, 指标1, XX, **, 请填写, 待定, a bare ……. */
 export function isPlaceholderText(text: string): boolean {
+  // Every pattern needs one of these, in half- or full-width form: most texts stop here, uncopied.
+  if (!PLACEHOLDER_HINT.test(text)) return false;
   const t = toHalfWidth(text).trim();
   if (t === "") return false;
   for (const re of PLACEHOLDER_PATTERNS) if (re.test(t)) return true;

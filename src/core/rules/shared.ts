@@ -2,14 +2,28 @@
 import type { Cell, IndicatorRow, ParsedTable } from "../model";
 import { normalizeText } from "../text";
 
+// Most rules walk the same rows of the same table: select them once per table.
+const filled = new WeakMap<ParsedTable, IndicatorRow[]>();
+const named = new WeakMap<ParsedTable, IndicatorRow[]>();
+
 /** Rows the unit filled in (placeholder rows are skipped silently). */
-export function filledRows(table: ParsedTable): IndicatorRow[] {
-  return table.rows.filter((row) => !row.placeholder);
+export function filledRows(table: ParsedTable): readonly IndicatorRow[] {
+  let rows = filled.get(table);
+  if (rows === undefined) {
+    rows = table.rows.filter((row) => !row.placeholder);
+    filled.set(table, rows);
+  }
+  return rows;
 }
 
 /** Rows with a level-3 name. */
-export function namedRows(table: ParsedTable): IndicatorRow[] {
-  return table.rows.filter((row) => !row.placeholder && hasText(row.level3));
+export function namedRows(table: ParsedTable): readonly IndicatorRow[] {
+  let rows = named.get(table);
+  if (rows === undefined) {
+    rows = table.rows.filter((row) => !row.placeholder && hasText(row.level3));
+    named.set(table, rows);
+  }
+  return rows;
 }
 
 export function hasText(cell: Cell | null): boolean {
