@@ -339,7 +339,9 @@ interface Created {
   sheetName: string | null;
   listSheetCreated: boolean;
   names: string[];
-  selectionArea: { sheetId: string; range: CellRange } | null;
+  selectionArea: { sheetId: string; range: CellRange; merges: CellRange[]; validated: CellRange[] } | null;
+  /** The merges were being written when the failure came. */
+  merging: boolean;
 }
 
 export async function insertTemplate(
@@ -351,7 +353,7 @@ export async function insertTemplate(
   if (patch.rowCount < 1 || patch.colCount < 1) {
     refuse("模板是空的，没有可插入的内容。", "The template is empty: there is nothing to insert.");
   }
-  const created: Created = { sheetName: null, listSheetCreated: false, names: [], selectionArea: null };
+  const created: Created = { sheetName: null, listSheetCreated: false, names: [], selectionArea: null, merging: false };
   let writing = false;
   try {
     return await Excel.run(async (context) => {
@@ -465,7 +467,12 @@ export async function insertTemplate(
         sheet = targetSheet!;
         placedName = targetSheet!.name;
         origin = { row: targetRange!.top, col: targetRange!.left };
-        created.selectionArea = { sheetId: targetSheet!.id, range: targetRange! };
+        created.selectionArea = {
+          sheetId: targetSheet!.id,
+          range: targetRange!,
+          merges: patch.merges.map((m) => shift(m, origin)),
+          validated: patch.validations.map((v) => shift(v.range, origin)),
+        };
       }
 
       if (plan.namedLists.length > 0) {
@@ -487,6 +494,10 @@ export async function insertTemplate(
 
       writePatch(sheet, patch, origin);
       plan.apply(sheet, origin);
+      await context.sync();
+      // Merges go last, in their own round trip: if one fails, the undo knows which step it was in.
+      created.merging = true;
+      for (const merge of patch.merges) sheet.getRange(a1(shift(merge, origin))).merge(false);
       sheet.activate();
       sheet.getRange(toA1(origin.row, origin.col)).select();
       await context.sync();
@@ -502,7 +513,7 @@ export async function insertTemplate(
     if (error instanceof HostError) throw error;
     const failure = toHostError(error, "template");
     if (!writing) throw failure;
-    await undoTemplate(created);
+    await undoTemplate(created, features);
     throw new HostError(
       `${failure.messageZh} 已写入的部分已撤销。`,
       `${failure.messageEn} What had been written was taken away again.`,
@@ -511,7 +522,7 @@ export async function insertTemplate(
   }
 }
 
-/** Values, number formats, styles, merges, widths and heights of the patch at origin. */
+/** Values, number formats, styles, widths and heights of the patch at origin (merges come after). */
 function writePatch(sheet: Excel.Worksheet, patch: SheetPatch, origin: { row: number; col: number }): void {
   const cellAt = new Map(patch.cells.map((cell) => [`${cell.row},${cell.col}`, cell]));
   const valueRuns = rowRuns<string | number>(
@@ -548,7 +559,6 @@ function writePatch(sheet: Excel.Worksheet, patch: SheetPatch, origin: { row: nu
     properties.push(row);
   }
   sheet.getRangeByIndexes(origin.row, origin.col, patch.rowCount, patch.colCount).setCellProperties(properties);
-  for (const merge of patch.merges) sheet.getRange(a1(shift(merge, origin))).merge(false);
   patch.columnWidths.forEach((width, c) => {
     if (width !== null) sheet.getRangeByIndexes(0, origin.col + c, 1, 1).format.columnWidth = widthPoints(width);
   });
@@ -571,7 +581,7 @@ function mergeTiles(rows: number, cols: number): CellRange[] {
 }
 
 /** Takes away what a failed insertion wrote: its sheet, or the (formerly empty) target area; its lists and names. */
-async function undoTemplate(created: Created): Promise<void> {
+async function undoTemplate(created: Created, features: ExcelFeatures): Promise<void> {
   try {
     await Excel.run(async (context) => {
       const workbook = context.workbook;
@@ -583,11 +593,24 @@ async function undoTemplate(created: Created): Promise<void> {
         if (!sheet.isNullObject) sheet.delete();
       }
       if (created.selectionArea) {
-        const { sheetId, range } = created.selectionArea;
-        const area = worksheets.getItem(sheetId).getRange(a1(range));
-        area.unmerge();
-        area.dataValidation.clear();
-        area.clear("All");
+        // The area was empty: its values and formats go; only our own merges and validations are undone.
+        const { sheetId, range, merges, validated } = created.selectionArea;
+        const sheet = worksheets.getItem(sheetId);
+        if (created.merging && features.mergedAreas) {
+          // Unmerging a range also splits any merged area it touches: undo exactly the areas we merged.
+          const found = sheet.getRange(a1(range)).getMergedAreasOrNullObject();
+          found.load("areas/items/address");
+          await context.sync();
+          const ours = new Set(merges.map(a1));
+          if (!found.isNullObject) {
+            for (const area of found.areas.items) {
+              const merged = parseExcelRange(area.address);
+              if (merged && ours.has(a1(merged))) sheet.getRange(a1(merged)).unmerge();
+            }
+          }
+        }
+        validated.forEach((v) => sheet.getRange(a1(v)).dataValidation.clear());
+        sheet.getRange(a1(range)).clear("All");
       }
       if (created.names.length > 0) {
         const names = workbook.names;
