@@ -4,6 +4,8 @@
  * at sync, a failed sync keeps what ran before the failing action, payloads are capped, and
  * APIs of a newer requirement set than configured fail.
  */
+/* eslint-disable office-addins/call-sync-after-load, office-addins/call-sync-before-read, office-addins/load-object-before-read --
+   this file reads unloaded and unsynced properties on purpose, to see the fake refuse them as Excel does. */
 import { FakeOfficeError, createFakeExcel, emptyWorkbookState, sheetFromRows, type FakeExcel } from "../fakes/excel";
 
 type Ctx = Excel.RequestContext;
