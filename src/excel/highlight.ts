@@ -396,6 +396,8 @@ export async function paintFindings(
   features: ExcelFeatures,
 ): Promise<WorkbookHint | null> {
   const findings = collectFindings(issues);
+  // Nothing to paint and nothing painted before: no round trip at all.
+  if (findings.length === 0 && hint.record.cells.length === 0 && hint.partIds.length === 0) return hint;
   const idByName = new Map(hint.worksheets.map((w) => [w.name.toLowerCase(), w.id]));
   if (findings.some((f) => !idByName.has(f.sheet.toLowerCase()))) return null;
   const known = new Set(hint.worksheets.map((w) => w.id));

@@ -30,7 +30,12 @@ export class ExcelHost implements SpreadsheetHost {
   /** What the last read or write saw of the sheets and the highlight record; verified before use. */
   private hint: WorkbookHint | null = null;
 
-  constructor(private readonly features: ExcelFeatures = detectFeatures()) {}
+  /** Pass features to pin them (tests); otherwise they are asked of Office.js at each use, so a host made before Office is ready still learns them. */
+  constructor(private readonly pinned: ExcelFeatures | null = null) {}
+
+  private get features(): ExcelFeatures {
+    return this.pinned ?? detectFeatures();
+  }
 
   get capabilities(): HostCapabilities {
     return { notes: this.features.notes };
