@@ -76,17 +76,20 @@ const fill: fc.Arbitrary<FakeFill> = fc
       ...(pc !== undefined && pc !== "#000000" ? { patternColor: pc } : {}),
     };
   });
-const font = fc.record(
-  {
-    // Office.js reads the automatic font colour as black, so an explicit black cannot be told from it.
-    color: colour.filter((c) => c !== "#000000"),
-    bold: fc.boolean(),
-    italic: fc.boolean(),
-    size: fc.constantFrom(9, 10.5, 11, 12, 14, 16),
-    name: fc.constantFrom("宋体", "仿宋_GB2312", "黑体", "Calibri", "微软雅黑"),
-  },
-  { requiredKeys: [] },
-);
+const font = fc
+  .record(
+    {
+      // Office.js reads the automatic font colour as black, so an explicit black cannot be told from it.
+      color: colour.filter((c) => c !== "#000000"),
+      bold: fc.boolean(),
+      italic: fc.boolean(),
+      size: fc.constantFrom(9, 10.5, 11, 12, 14, 16),
+      name: fc.constantFrom("宋体", "仿宋_GB2312", "黑体", "Calibri", "微软雅黑"),
+    },
+    { requiredKeys: [] },
+    // A font with nothing set is no font of its own.
+  )
+  .filter((f) => Object.keys(f).length > 0);
 const value = fc.oneof(
   fc.constantFrom("优秀 良好 一般", "≥95%", "12月底", "有效提高", "产出指标", "#REF!", ""),
   fc.integer({ min: -1000, max: 100000 }),
