@@ -78,7 +78,16 @@ export function toLevel2(text: string): string | null {
 }
 
 /** The level-1 names a level 2 belongs to in a framework (成本指标 is under 产出指标 only in legacy). */
-export function parentsOf(level2: string, framework: Framework): Level1[] {
-  const def = FRAMEWORKS[framework];
-  return def.level1.filter((l1) => def.level2[l1].includes(level2));
+export function parentsOf(level2: string, framework: Framework): readonly Level1[] {
+  const known = PARENTS[framework];
+  let parents = known.get(level2);
+  if (parents === undefined) {
+    const def = FRAMEWORKS[framework];
+    parents = def.level1.filter((l1) => def.level2[l1].includes(level2));
+    known.set(level2, parents);
+  }
+  return parents;
 }
+
+/** parentsOf, worked out once per level-2 name (level 2s are canonical names, a few dozen at most). */
+const PARENTS: Record<Framework, Map<string, readonly Level1[]>> = { legacy: new Map(), "2021": new Map() };

@@ -81,7 +81,8 @@ function readValue(
   let parsed = parseValue(cell.value, cell.text, cell.numberFormat);
   const operatorText = operator === null ? "" : tidyText(sheet.text(row, operator));
   const unitText = unit === null ? "" : tidyText(sheet.text(row, unit));
-  if (parsed.kind === "quantity") {
+  // Without operator or unit columns there is nothing to assemble.
+  if (parsed.kind === "quantity" && (operator !== null || unit !== null)) {
     const op = OPERATOR_TEXT.test(operatorText) ? parseValue(`${operatorText}0`, "", "General") : null;
     const withOperator = op && op.kind === "quantity" && parsed.operator === null ? op.operator : parsed.operator;
     const withUnit = parsed.unit ?? (unitText !== "" ? unitText : null);
@@ -216,7 +217,8 @@ function coverMergedAnchors(sheet: SheetView, table: ParsedTable): void {
     const top = table.top;
     const bottom = table.bottom;
     for (let r = top; r <= bottom; r++) {
-      for (const m of sheet.mergesOnRow(r)) {
+      for (let i = 0, n = sheet.mergeCountOnRow(r); i < n; i++) {
+        const m = sheet.mergeOnRow(r, i);
         const cuts = m.left <= table.right && m.right >= table.left;
         if (cuts && (m.top < table.top || m.left < table.left)) {
           table.top = Math.min(table.top, m.top);

@@ -14,14 +14,20 @@ export interface CellInfo {
   numberFormat: string;
 }
 
-const NO_MERGES: readonly CellRange[] = [];
-
 export class SheetView {
   readonly name: string;
   readonly rowCount: number;
   readonly colCount: number;
-  /** The merged areas crossing each row: a row holds a handful at most, so a scan beats hashing every cell. */
-  private readonly mergesByRow: (CellRange[] | undefined)[];
+  /**
+   * The merged areas crossing each row, as indexes into snapshot.merges: those of row r are
+   * mergeIndex[rowStart[r] .. rowStart[r + 1] - 1]. A row holds a handful at most, so a scan beats
+   * hashing every cell, and two flat arrays cost far less than an array per row.
+   */
+  private readonly rowStart: Int32Array;
+  private readonly mergeIndex: Int32Array;
+  private readonly merges: readonly CellRange[];
+  /** Rows the index covers: the sheet's, and any a merged area reaches past them. */
+  private readonly mergeRows: number;
 
   constructor(readonly snapshot: SheetSnapshot) {
     this.name = snapshot.name;
@@ -29,26 +35,45 @@ export class SheetView {
     let cols = 0;
     for (const row of snapshot.values) if (row.length > cols) cols = row.length;
     this.colCount = cols;
-    this.mergesByRow = [];
-    for (const merge of snapshot.merges) {
-      for (let r = merge.top; r <= merge.bottom; r++) (this.mergesByRow[r] ??= []).push(merge);
+    this.merges = snapshot.merges;
+    let span = this.rowCount;
+    let crossings = 0;
+    for (const merge of this.merges) {
+      if (merge.bottom + 1 > span) span = merge.bottom + 1;
+      crossings += merge.bottom - merge.top + 1;
     }
+    this.mergeRows = span;
+    const rowStart = new Int32Array(span + 1);
+    for (const merge of this.merges) for (let r = merge.top; r <= merge.bottom; r++) rowStart[r + 1]++;
+    for (let r = 1; r <= span; r++) rowStart[r] += rowStart[r - 1];
+    const fill = rowStart.slice(0, span);
+    const mergeIndex = new Int32Array(crossings);
+    this.merges.forEach((merge, i) => {
+      for (let r = merge.top; r <= merge.bottom; r++) mergeIndex[fill[r]++] = i;
+    });
+    this.rowStart = rowStart;
+    this.mergeIndex = mergeIndex;
   }
 
   /** The merged area holding a cell, or null. */
   mergeAt(row: number, col: number): CellRange | null {
-    const merges = this.mergesByRow[row];
-    if (merges === undefined) return null;
-    for (let i = 0; i < merges.length; i++) {
-      const merge = merges[i];
+    if (row < 0 || row >= this.mergeRows) return null;
+    const end = this.rowStart[row + 1];
+    for (let i = this.rowStart[row]; i < end; i++) {
+      const merge = this.merges[this.mergeIndex[i]];
       if (col >= merge.left && col <= merge.right) return merge;
     }
     return null;
   }
 
-  /** The merged areas crossing a row, in no particular order. */
-  mergesOnRow(row: number): readonly CellRange[] {
-    return this.mergesByRow[row] ?? NO_MERGES;
+  /** How many merged areas cross a row; mergeOnRow(row, i) is the i-th of them. */
+  mergeCountOnRow(row: number): number {
+    if (row < 0 || row >= this.mergeRows) return 0;
+    return this.rowStart[row + 1] - this.rowStart[row];
+  }
+
+  mergeOnRow(row: number, i: number): CellRange {
+    return this.merges[this.mergeIndex[this.rowStart[row] + i]];
   }
 
   /** The row of the top-left cell of the merged area holding (row, col), or row itself (no object made). */

@@ -82,6 +82,8 @@ const TIME_CORE = [
   /^(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:\d{1,2}日)?(?:[-~至—–]+)(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:\d{1,2}日|底|末)?$/,
 ];
 
+/** Every time form has one of these: a value without any is not a time and skips the patterns. */
+const TIME_HINT = /[月年季周期天日时./-]/;
 const TIME_LEAD = /^(?:截至|截止|截止到|截至到|于|在|按|预计|计划|≤|<=|<|不晚于|最迟)/;
 const TIME_DONE = /(?:全部)?(?:完成|支付完毕|支出完毕|完毕|执行完毕|结束|完工|到位)$/;
 const TIME_BEFORE = /(?:前|之前|以前|止)$/;
@@ -217,15 +219,19 @@ export function parseValue(value: CellValue, text: string, numberFormat: string)
   }
   const t = tidyText(value === null ? text : String(value));
   if (t === "") return { kind: "empty" };
-  if (isTimeText(t)) return { kind: "time", serial: null };
+  if (TIME_HINT.test(t) && isTimeText(t)) return { kind: "time", serial: null };
   const quantity = parseQuantityText(t);
   if (quantity) return quantity;
   return { kind: "text" };
 }
 
+const UNTIDY_SPELLING = /[\uff01-\uff5e\u3000\s]|>=|<=/;
+
 /** The normalised spelling of a valid value written with full-width characters, spaces or >=; null when already tidy. */
 export function normalizedSpelling(raw: string, parsed: ParsedValue): string | null {
   if (parsed.kind !== "quantity" && parsed.kind !== "time") return null;
+  // Nothing full-width, no white space and no >= or <=: already tidy.
+  if (!UNTIDY_SPELLING.test(raw)) return null;
   let t = toHalfWidth(raw).trim();
   t = t.replace(/>=/g, "≥").replace(/<=/g, "≤");
   // Spaces between a digit and what follows, or around an operator, are line-wrap leftovers.
