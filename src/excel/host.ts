@@ -17,7 +17,7 @@ import {
 import { firstArea } from "./address";
 import { toHostError } from "./errors";
 import { RecordLoader, clearHighlights, isWriteFailure, loadHint, paintFindings, type WorkbookHint } from "./highlight";
-import { readSheetSnapshots } from "./read";
+import { readSheetSnapshots, type WorksheetInfo } from "./read";
 import { detectFeatures, type ExcelFeatures } from "./requirements";
 import { insertTemplate } from "./template";
 
@@ -29,6 +29,12 @@ const CHANGED_MEANWHILE = new HostError(
 export class ExcelHost implements SpreadsheetHost {
   /** What the last read or write saw of the sheets and the highlight record; verified before use. */
   private hint: WorkbookHint | null = null;
+  /** The worksheets as last seen, also by the selection listener: lets a read skip a round trip. */
+  private seenWorksheets: WorksheetInfo[] | null = null;
+
+  private get worksheets(): WorksheetInfo[] | null {
+    return this.hint?.worksheets ?? this.seenWorksheets;
+  }
 
   /** Pass features to pin them (tests); otherwise they are asked of Office.js at each use, so a host made before Office is ready still learns them. */
   constructor(private readonly pinned: ExcelFeatures | null = null) {}
@@ -44,10 +50,12 @@ export class ExcelHost implements SpreadsheetHost {
   async readSheets(scope: SheetScope): Promise<SheetSnapshot[]> {
     const record = new RecordLoader();
     try {
-      const result = await readSheetSnapshots(scope, this.features, {
-        first: (context) => record.first(context),
-        second: () => record.second(),
-      });
+      const result = await readSheetSnapshots(
+        scope,
+        this.features,
+        { first: (context) => record.first(context), second: () => record.second() },
+        this.worksheets,
+      );
       this.hint = { worksheets: result.worksheets, ...record.result() };
       return result.snapshots;
     } catch (error) {
@@ -131,8 +139,12 @@ export class ExcelHost implements SpreadsheetHost {
     };
     try {
       const registration = await Excel.run(async (context) => {
-        const added = context.workbook.worksheets.onSelectionChanged.add(report);
+        const worksheets = context.workbook.worksheets;
+        const added = worksheets.onSelectionChanged.add(report);
+        // The same round trip learns the worksheets, which saves one on the first check.
+        worksheets.load("items/id,items/name,items/visibility");
         await context.sync();
+        this.seenWorksheets = worksheets.items.map((w) => ({ id: w.id, name: w.name, visibility: w.visibility }));
         return added;
       });
       return async () => {

@@ -74,10 +74,31 @@ export function payloadBudget(features: ExcelFeatures): number {
   return features.payloadLimit === null ? UNCAPPED_BUDGET : Math.floor(features.payloadLimit * 0.8);
 }
 
+/**
+ * Reads the sheets in scope. `known` lists the worksheets seen before (by an earlier read, paint
+ * or the selection listener): their used ranges are asked for in the first round trip, which
+ * saves one round trip for workbooks of several sheets. Sheets added since are found anyway.
+ */
 export async function readSheetSnapshots(
   scope: SheetScope,
   features: ExcelFeatures,
   piggyback?: ReadPiggyback,
+  known: readonly WorksheetInfo[] | null = null,
+): Promise<ReadResult> {
+  try {
+    return await readOnce(scope, features, piggyback, known);
+  } catch (error) {
+    // A worksheet seen before was deleted since: read again without that knowledge.
+    if (known && officeErrorCode(error) === "ItemNotFound") return readOnce(scope, features, piggyback, null);
+    throw error;
+  }
+}
+
+async function readOnce(
+  scope: SheetScope,
+  features: ExcelFeatures,
+  piggyback: ReadPiggyback | undefined,
+  known: readonly WorksheetInfo[] | null,
 ): Promise<ReadResult> {
   return Excel.run(async (context) => {
     const worksheets = context.workbook.worksheets;
@@ -86,6 +107,15 @@ export async function readSheetSnapshots(
     active.load("id");
     const activeUsed = active.getUsedRangeOrNullObject(true);
     activeUsed.load("address");
+    const knownUsed = new Map<string, Excel.Range>();
+    if (scope === "all" && known) {
+      for (const info of known) {
+        if (info.visibility === "VeryHidden") continue;
+        const probe = worksheets.getItem(info.id).getUsedRangeOrNullObject(true);
+        probe.load("address");
+        knownUsed.set(info.id, probe);
+      }
+    }
     piggyback?.first(context);
     await context.sync();
 
@@ -97,7 +127,12 @@ export async function readSheetSnapshots(
     const reads: SheetRead[] = inScope.map((info) => ({
       info,
       worksheet: proxies.get(info.id)!,
-      used: info.id === active.id ? usedOf(activeUsed) : undefined,
+      used:
+        info.id === active.id
+          ? usedOf(activeUsed)
+          : knownUsed.has(info.id)
+            ? usedOf(knownUsed.get(info.id)!)
+            : undefined,
       usedProbe: null,
       nextRow: 0,
       values: [],

@@ -103,6 +103,43 @@ describe("reading a workbook", () => {
     expect(fake.syncCount).toBe(2);
   });
 
+  test("several sheets: three round trips the first time, two once the worksheets are known", async () => {
+    const state = emptyWorkbookState(["一", "二", "三"]);
+    state.sheets.forEach((sheet, i) => (sheet.cells = { A1: { value: `表${i}` }, B2: { value: i } }));
+    const { fake, host } = setUp(state);
+    const first = await host.readSheets("all");
+    expect(fake.syncCount).toBe(3);
+    fake.resetStats();
+    expect(await host.readSheets("all")).toEqual(first);
+    expect(fake.syncCount).toBe(2);
+  });
+
+  test("the selection listener's round trip teaches the host the worksheets, so the first check reads in two", async () => {
+    const state = emptyWorkbookState(["一", "二"]);
+    state.sheets[1]!.cells = { C3: { value: "内容" } };
+    const { fake, host } = setUp(state);
+    await host.onSelectionChanged(() => undefined);
+    fake.resetStats();
+    const sheets = await host.readSheets("all");
+    expect(sheets[1]!.values[2]![2]).toBe("内容");
+    expect(fake.syncCount).toBe(2);
+  });
+
+  test("a sheet deleted or added since the last read is handled", async () => {
+    const state = emptyWorkbookState(["一", "二", "三"]);
+    state.sheets.forEach((sheet, i) => (sheet.cells = { A1: { value: `表${i}` } }));
+    const { fake, host } = setUp(state);
+    await host.readSheets("all");
+    fake.state.sheets.splice(1, 1);
+    fake.state.sheets.push({ name: "四", id: "{NEW}", cells: { B1: { value: "新" } }, merges: [] });
+    const sheets = await host.readSheets("all");
+    expect(sheets.map((s) => [s.name, s.values])).toEqual([
+      ["一", [["表0"]]],
+      ["三", [["表2"]]],
+      ["四", [[null, "新"]]],
+    ]);
+  });
+
   test("an empty sheet reads as an empty snapshot in one round trip", async () => {
     const { fake, host } = setUp(emptyWorkbookState(["Sheet1"]));
     expect(await host.readSheets("active")).toEqual([
