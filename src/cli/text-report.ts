@@ -95,9 +95,17 @@ export function fileReportText(report: FileReport, language: Language): string[]
   if (report.tables.length === 0) {
     lines.push(language === "en" ? "  No performance target table found." : "  未找到绩效目标表。");
   }
+  // Grouped in one pass: filtering all findings once per table is quadratic on a workbook of thousands.
+  const byTable = new Map<number, Issue[]>();
+  for (const issue of report.issues) {
+    if (issue.table === null) continue;
+    let group = byTable.get(issue.table);
+    if (!group) byTable.set(issue.table, (group = []));
+    group.push(issue);
+  }
   report.tables.forEach((table, index) => {
     lines.push(`  ${describeTable(table, index, language)}`);
-    const issues = report.issues.filter((issue) => issue.table === index);
+    const issues = byTable.get(index) ?? [];
     if (issues.length === 0) lines.push(language === "en" ? "    No findings." : "    未发现问题。");
     for (const issue of issues) lines.push(...describeIssue(issue, language, "    ", columns));
   });

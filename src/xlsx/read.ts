@@ -8,6 +8,7 @@ import builtinNumberFormats from "exceljs/lib/xlsx/defaultnumformats.js";
 import type { CellRange } from "../core/address";
 import { formatCellText } from "../core/format";
 import { normalizeSnapshot, type CellValue, type SheetSnapshot } from "../core/snapshot";
+import { withLinearMergeLoading } from "./linear-merges";
 import { describeUnreadable, InputError, sniffInput } from "./sniff";
 
 export { InputError } from "./sniff";
@@ -45,7 +46,7 @@ export async function loadWorkbookFile(file: string): Promise<LoadedWorkbook> {
 export async function loadWorkbookBuffer(data: Uint8Array, file: string): Promise<LoadedWorkbook> {
   const unreadable = describeUnreadable(file, sniffInput(data));
   if (unreadable) throw unreadable;
-  const workbook = new ExcelJS.Workbook();
+  const workbook = withLinearMergeLoading(new ExcelJS.Workbook());
   try {
     // exceljs accepts a Node Buffer; a view over the same bytes avoids a copy.
     const buffer = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
