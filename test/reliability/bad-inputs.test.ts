@@ -169,6 +169,11 @@ describe("cell contents Excel allows", () => {
     expect(findings(report)).toEqual([]);
   });
 
+  // Open defect, listed in the reliability report: a formula saved without its computed result (as
+  // openpyxl, Apache POI or exceljs write them) reads as an empty cell, so C4 = "=E4" gives
+  // budget-missing and a value formula gives value-missing, though Excel shows the values.
+  test.todo("a formula saved without its result is named as such, not reported as a missing value");
+
   test("numbers stored as text read like numbers", async () => {
     const file = await writeWorkbook(
       at("文本数字.xlsx"),
