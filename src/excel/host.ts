@@ -21,10 +21,12 @@ import { readSheetSnapshots, type WorksheetInfo } from "./read";
 import { detectFeatures, type ExcelFeatures } from "./requirements";
 import { insertTemplate } from "./template";
 
-const CHANGED_MEANWHILE = new HostError(
-  "工作簿在校验之后发生了变化（例如工作表被重命名或删除）。请重新校验。",
-  "The workbook changed after the check (a worksheet was renamed or deleted, for example). Please check again.",
-);
+function changedMeanwhile(): HostError {
+  return new HostError(
+    "工作簿在校验之后发生了变化（例如工作表被重命名或删除）。请重新校验。",
+    "The workbook changed after the check (a worksheet was renamed or deleted, for example). Please check again.",
+  );
+}
 
 export class ExcelHost implements SpreadsheetHost {
   /** What the last read or write saw of the sheets and the highlight record; verified before use. */
@@ -66,7 +68,7 @@ export class ExcelHost implements SpreadsheetHost {
   async showFindings(issues: readonly Issue[]): Promise<void> {
     let next = await this.paint(issues, this.hint ?? (await this.freshHint("highlight")));
     if (next === null) next = await this.paint(issues, await this.freshHint("highlight"));
-    if (next === null) throw CHANGED_MEANWHILE;
+    if (next === null) throw changedMeanwhile();
     this.hint = next;
   }
 
@@ -98,7 +100,7 @@ export class ExcelHost implements SpreadsheetHost {
   private async clear(keepProtected: boolean): Promise<number> {
     let result = await clearHighlights(this.hint ?? (await this.freshHint("clear")), this.features, keepProtected);
     if (result === null) result = await clearHighlights(await this.freshHint("clear"), this.features, keepProtected);
-    if (result === null) throw CHANGED_MEANWHILE;
+    if (result === null) throw changedMeanwhile();
     this.hint = result.hint;
     return result.restored;
   }
