@@ -90,6 +90,8 @@ module.exports = async (env = {}, argv = {}) => {
   }
 
   const config = {
+    // Paths below are relative to the project, wherever webpack is started from.
+    context: __dirname,
     mode: production ? "production" : "development",
     devtool: production ? false : "source-map",
     entry,

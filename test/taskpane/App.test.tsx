@@ -182,7 +182,7 @@ describe("the task pane", () => {
     const host = new RecordingHost([huailai()]);
     renderPane(host);
     await validate();
-    fireEvent.click(screen.getByRole("button", { name: "设置" }));
+    fireEvent.click(screen.getByText("设置"));
     fireEvent.change(screen.getByTestId("setting-language"), { target: { value: "en" } });
     expect(screen.getByRole("button", { name: "Validate" })).toBeTruthy();
     expect(screen.getByText("Findings")).toBeTruthy();
@@ -210,10 +210,10 @@ describe("the task pane", () => {
       return checkWorkbook(sheets, options);
     };
     renderPane(host, { check });
-    fireEvent.click(screen.getByRole("button", { name: "设置" }));
+    fireEvent.click(screen.getByText("设置"));
     fireEvent.change(screen.getByTestId("setting-framework"), { target: { value: "2021" } });
     fireEvent.change(screen.getByTestId("setting-year"), { target: { value: "2023" } });
-    fireEvent.click(screen.getByLabelText("当前工作表"));
+    fireEvent.change(screen.getByTestId("setting-scope"), { target: { value: "active" } });
     await validate();
     expect(calls).toEqual([{ sheets: 1, options: { framework: "2021", year: 2023 } }]);
     expect(host.scopes).toEqual(["active"]);
@@ -221,7 +221,7 @@ describe("the task pane", () => {
 
   it("refuses an implausible year without changing the setting", () => {
     renderPane(new RecordingHost([]));
-    fireEvent.click(screen.getByRole("button", { name: "设置" }));
+    fireEvent.click(screen.getByText("设置"));
     fireEvent.change(screen.getByTestId("setting-year"), { target: { value: "23" } });
     expect(screen.getByText("请输入 4 位年份，例如 2024。")).toBeTruthy();
     expect(localStorage.getItem("target-table.pane-settings")).toBeNull();

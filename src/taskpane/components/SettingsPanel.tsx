@@ -1,17 +1,5 @@
 import { useEffect, useState } from "react";
-import {
-  Accordion,
-  AccordionHeader,
-  AccordionItem,
-  AccordionPanel,
-  Field,
-  Input,
-  Radio,
-  RadioGroup,
-  Select,
-  makeStyles,
-  tokens,
-} from "@fluentui/react-components";
+import { Field, Input, Select, makeStyles, tokens } from "@fluentui/react-components";
 import type { FrameworkChoice } from "../../core/check";
 import type { SheetScope } from "../../host/types";
 import type { Language, PaneStrings } from "../i18n";
@@ -24,8 +12,21 @@ const useStyles = makeStyles({
     gap: tokens.spacingVerticalM,
     paddingBottom: tokens.spacingVerticalM,
   },
-  header: {
+  details: {
+    borderTop: `1px solid ${tokens.colorNeutralStroke2}`,
+    paddingTop: tokens.spacingVerticalS,
+  },
+  summary: {
+    cursor: "pointer",
+    fontSize: tokens.fontSizeBase400,
     fontWeight: tokens.fontWeightSemibold,
+    paddingTop: tokens.spacingVerticalXS,
+    paddingBottom: tokens.spacingVerticalXS,
+    borderRadius: tokens.borderRadiusSmall,
+    ":focus-visible": {
+      outline: `2px solid ${tokens.colorStrokeFocus2}`,
+      outlineOffset: "2px",
+    },
   },
 });
 
@@ -63,79 +64,74 @@ export function SettingsPanel({
   }, [settings.year]);
 
   return (
-    <Accordion collapsible>
-      <AccordionItem value="settings">
-        <AccordionHeader as="h2" className={styles.header}>
-          {text.settingsHeading}
-        </AccordionHeader>
-        <AccordionPanel>
-          <div className={styles.panel}>
-            <Field label={text.frameworkLabel}>
-              <Select
-                value={settings.framework}
-                disabled={disabled}
-                data-testid="setting-framework"
-                onChange={(_event, data) => onChange({ ...settings, framework: data.value as FrameworkChoice })}
-              >
-                <option value="auto">{text.frameworkAuto}</option>
-                <option value="legacy">{text.frameworkLegacy}</option>
-                <option value="2021">{text.framework2021}</option>
-              </Select>
-            </Field>
-            <Field
-              label={text.yearLabel}
-              hint={yearParse.ok ? text.yearHint : undefined}
-              validationState={yearParse.ok ? "none" : "error"}
-              validationMessage={yearParse.ok ? undefined : text.yearInvalid}
-            >
-              <Input
-                value={yearText}
-                inputMode="numeric"
-                maxLength={4}
-                placeholder={text.yearPlaceholder}
-                disabled={disabled}
-                data-testid="setting-year"
-                onChange={(_event, data) => {
-                  setYearText(data.value);
-                  const parsed = parseBudgetYear(data.value);
-                  if (parsed.ok && parsed.year !== settings.year) onChange({ ...settings, year: parsed.year });
-                }}
-              />
-            </Field>
-            <Field label={text.scopeLabel}>
-              <RadioGroup
-                value={settings.scope}
-                disabled={disabled}
-                data-testid="setting-scope"
-                onChange={(_event, data) => onChange({ ...settings, scope: data.value as SheetScope })}
-              >
-                <Radio value="all" label={text.scopeAll} />
-                <Radio value="active" label={text.scopeActive} />
-              </RadioGroup>
-            </Field>
-            <Field label={text.templateWhereLabel}>
-              <RadioGroup
-                value={placement}
-                disabled={disabled}
-                onChange={(_event, data) => onPlacementChange(data.value as TemplatePlacementChoice)}
-              >
-                <Radio value="new-sheet" label={text.templateWhereNewSheet} />
-                <Radio value="selection" label={text.templateWhereSelection} />
-              </RadioGroup>
-            </Field>
-            <Field label={text.languageLabel}>
-              <Select
-                value={language}
-                data-testid="setting-language"
-                onChange={(_event, data) => onChange({ ...settings, language: data.value as Language })}
-              >
-                <option value="zh">中文</option>
-                <option value="en">English</option>
-              </Select>
-            </Field>
-          </div>
-        </AccordionPanel>
-      </AccordionItem>
-    </Accordion>
+    <details className={styles.details} data-testid="settings">
+      <summary className={styles.summary}>{text.settingsHeading}</summary>
+      <div className={styles.panel}>
+        <Field label={text.frameworkLabel}>
+          <Select
+            value={settings.framework}
+            disabled={disabled}
+            data-testid="setting-framework"
+            onChange={(_event, data) => onChange({ ...settings, framework: data.value as FrameworkChoice })}
+          >
+            <option value="auto">{text.frameworkAuto}</option>
+            <option value="legacy">{text.frameworkLegacy}</option>
+            <option value="2021">{text.framework2021}</option>
+          </Select>
+        </Field>
+        <Field
+          label={text.yearLabel}
+          hint={yearParse.ok ? text.yearHint : undefined}
+          validationState={yearParse.ok ? "none" : "error"}
+          validationMessage={yearParse.ok ? undefined : text.yearInvalid}
+        >
+          <Input
+            value={yearText}
+            inputMode="numeric"
+            maxLength={4}
+            placeholder={text.yearPlaceholder}
+            disabled={disabled}
+            data-testid="setting-year"
+            onChange={(_event, data) => {
+              setYearText(data.value);
+              const parsed = parseBudgetYear(data.value);
+              if (parsed.ok && parsed.year !== settings.year) onChange({ ...settings, year: parsed.year });
+            }}
+          />
+        </Field>
+        <Field label={text.scopeLabel}>
+          <Select
+            value={settings.scope}
+            disabled={disabled}
+            data-testid="setting-scope"
+            onChange={(_event, data) => onChange({ ...settings, scope: data.value as SheetScope })}
+          >
+            <option value="all">{text.scopeAll}</option>
+            <option value="active">{text.scopeActive}</option>
+          </Select>
+        </Field>
+        <Field label={text.templateWhereLabel}>
+          <Select
+            value={placement}
+            disabled={disabled}
+            data-testid="setting-placement"
+            onChange={(_event, data) => onPlacementChange(data.value as TemplatePlacementChoice)}
+          >
+            <option value="new-sheet">{text.templateWhereNewSheet}</option>
+            <option value="selection">{text.templateWhereSelection}</option>
+          </Select>
+        </Field>
+        <Field label={text.languageLabel}>
+          <Select
+            value={language}
+            data-testid="setting-language"
+            onChange={(_event, data) => onChange({ ...settings, language: data.value as Language })}
+          >
+            <option value="zh">中文</option>
+            <option value="en">English</option>
+          </Select>
+        </Field>
+      </div>
+    </details>
   );
 }
