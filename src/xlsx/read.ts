@@ -9,6 +9,7 @@ import type { CellRange } from "../core/address";
 import { formatCellText } from "../core/format";
 import { normalizeSnapshot, type CellValue, type SheetSnapshot } from "../core/snapshot";
 import { withLinearMergeLoading } from "./linear-merges";
+import { modelCapturingWorkbook, modelSnapshots, type ModelSheet } from "./model-snapshot";
 import { describeUnreadable, InputError, sniffInput } from "./sniff";
 
 export { InputError } from "./sniff";
@@ -31,12 +32,24 @@ export interface LoadedWorkbook {
 
 /** Reads every worksheet of an .xlsx file; throws InputError for anything that is not a readable workbook. */
 export async function readWorkbookFile(file: string): Promise<SheetSnapshot[]> {
-  return (await loadWorkbookFile(file)).sheets;
+  return readWorkbookBuffer(await readInputBytes(file), file);
 }
 
-/** Reads every worksheet of an .xlsx held in memory; `file` names it in messages. */
+/**
+ * Reads every worksheet of an .xlsx held in memory; `file` names it in messages. Snapshots only:
+ * they are taken from exceljs's parsed model, without building its worksheet objects (see
+ * model-snapshot.ts): a 50,000-row check peaks at 405 MB instead of 589 MB. They equal loadWorkbookBuffer's.
+ */
 export async function readWorkbookBuffer(data: Uint8Array, file: string): Promise<SheetSnapshot[]> {
-  return (await loadWorkbookBuffer(data, file)).sheets;
+  const unreadable = describeUnreadable(file, sniffInput(data));
+  if (unreadable) throw unreadable;
+  let sheets: ModelSheet[] = [];
+  const workbook = modelCapturingWorkbook((model) => {
+    sheets = modelSnapshots(model, { value: plainValue, text: displayText });
+  });
+  await parseInto(workbook, data, file);
+  // A very hidden sheet is machinery (drop-down lists, records), never a sheet the user can see or fill.
+  return sheets.filter((sheet) => sheet.state !== "veryHidden").map((sheet) => sheet.snapshot);
 }
 
 export async function loadWorkbookFile(file: string): Promise<LoadedWorkbook> {
@@ -47,6 +60,14 @@ export async function loadWorkbookBuffer(data: Uint8Array, file: string): Promis
   const unreadable = describeUnreadable(file, sniffInput(data));
   if (unreadable) throw unreadable;
   const workbook = withLinearMergeLoading(new ExcelJS.Workbook());
+  await parseInto(workbook, data, file);
+  // A very hidden sheet is machinery (drop-down lists, records), never a sheet the user can see or fill.
+  const visible = workbook.worksheets.filter((sheet) => sheet.state !== "veryHidden");
+  return { workbook, sheets: visible.map(snapshotOf) };
+}
+
+/** Parses the bytes into the workbook; a failure is an InputError saying the file is damaged. */
+async function parseInto(workbook: ExcelJS.Workbook, data: Uint8Array, file: string): Promise<void> {
   try {
     // exceljs accepts a Node Buffer; a view over the same bytes avoids a copy.
     const buffer = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
@@ -59,9 +80,6 @@ export async function loadWorkbookBuffer(data: Uint8Array, file: string): Promis
       { cause },
     );
   }
-  // A very hidden sheet is machinery (drop-down lists, records), never a sheet the user can see or fill.
-  const visible = workbook.worksheets.filter((sheet) => sheet.state !== "veryHidden");
-  return { workbook, sheets: visible.map(snapshotOf) };
 }
 
 /** The file's bytes, or an InputError saying plainly why they cannot be had. */
