@@ -17,6 +17,7 @@ import ExcelJS from "exceljs";
 import { checkWorkbook } from "../../src/core/check";
 import { runCheck } from "../../src/cli/check";
 import { bufferIO } from "../../src/cli/io";
+import { withLinearMergeLoading } from "../../src/xlsx/linear-merges";
 import { readWorkbookFile } from "../../src/xlsx/read";
 import { checkOnFakeHost, type HostCheckFigures } from "./excel-host";
 import { generateWorkbook, writeWorkbook } from "./workbook";
@@ -40,10 +41,28 @@ interface SizeFigures {
   sheets: number;
   fileBytes: number;
   generateMs: number;
-  core: { firstMs: number; medianMs: number; runs: number; rowsPerSecond: number; findings: number };
-  cli: { checkMedianMs: number; loadMedianMs: number; ratio: number; pairs: number };
+  core: {
+    firstMs: number;
+    medianMs: number;
+    /** Median CPU time of the same runs: less sensitive than wall time to other work on the machine. */
+    medianCpuMs: number;
+    minMs: number;
+    runs: number;
+    rowsPerSecond: number;
+    findings: number;
+  };
+  cli: {
+    checkMedianMs: number;
+    /** Plain exceljs; null past PLAIN_EXCELJS_MAX_ROWS. */
+    loadMedianMs: number | null;
+    ratio: number | null;
+    linearLoadMedianMs: number;
+    ratioToLinear: number;
+    pairs: number;
+  };
   host: HostCheckFigures[];
-  memory: { checkPeakRssMB: number; loadPeakRssMB: number; ratio: number };
+  /** The load side is plain exceljs up to PLAIN_EXCELJS_MAX_ROWS, linear beyond (the same objects in memory). */
+  memory: { checkPeakRssMB: number; loadPeakRssMB: number; loadMerges: "plain" | "linear"; ratio: number };
 }
 
 const median = (values: number[]): number => {
@@ -70,13 +89,24 @@ async function measureCore(file: string, size: number): Promise<SizeFigures["cor
   const firstMs = performance.now() - started;
   for (let i = 1; i < coreWarmup; i++) checkWorkbook(sheets);
   const times: number[] = [];
+  const cpu: number[] = [];
   for (let i = 0; i < coreRuns; i++) {
     started = performance.now();
+    const cpuStarted = process.cpuUsage();
     findings = checkWorkbook(sheets).issues.length;
+    const used = process.cpuUsage(cpuStarted);
     times.push(performance.now() - started);
+    cpu.push((used.user + used.system) / 1000);
   }
-  const medianMs = median(times);
-  return { firstMs: round(firstMs), medianMs: round(medianMs), runs: coreRuns, rowsPerSecond: 0, findings };
+  return {
+    firstMs: round(firstMs),
+    medianMs: round(median(times)),
+    medianCpuMs: round(median(cpu)),
+    minMs: round(Math.min(...times)),
+    runs: coreRuns,
+    rowsPerSecond: 0,
+    findings,
+  };
 }
 
 /** `target-table check <file>` in-process, exactly as the command runs it, output kept in memory. */
@@ -90,44 +120,58 @@ async function cliCheck(file: string): Promise<number> {
   return ms;
 }
 
-async function exceljsLoad(file: string): Promise<number> {
+/**
+ * exceljs alone: `new ExcelJS.Workbook().xlsx.readFile`. "plain" is exceljs as it ships, whose load is
+ * quadratic in merged areas per sheet; "linear" is the same load with the merge check the reader uses
+ * (src/xlsx/linear-merges.ts), the true floor of the check path.
+ */
+async function exceljsLoad(file: string, merges: "plain" | "linear"): Promise<number> {
   const started = performance.now();
   const workbook = new ExcelJS.Workbook();
+  if (merges === "linear") withLinearMergeLoading(workbook);
   await workbook.xlsx.readFile(file);
   const ms = performance.now() - started;
   if (workbook.worksheets.length === 0) throw new Error("exceljs read no worksheet");
   return ms;
 }
 
+/** Past this size plain exceljs takes minutes (quadratic merge check): it is left out to keep the run short. */
+const PLAIN_EXCELJS_MAX_ROWS = 20000;
+
 async function measureCli(file: string, size: number): Promise<SizeFigures["cli"]> {
   const { pairs } = repetitions(size);
-  // One unmeasured round of each, so neither side pays for first-time compilation.
+  const withPlain = size <= PLAIN_EXCELJS_MAX_ROWS;
+  // One unmeasured round of each, so no side pays for first-time compilation.
   await cliCheck(file);
-  await exceljsLoad(file);
+  await exceljsLoad(file, "linear");
+  if (withPlain) await exceljsLoad(file, "plain");
   const check: number[] = [];
-  const load: number[] = [];
+  const linear: number[] = [];
+  const plain: number[] = [];
   for (let i = 0; i < pairs; i++) {
-    // Alternate which goes first, so drift in machine load falls on both sides alike.
-    if (i % 2 === 0) {
-      check.push(await cliCheck(file));
-      load.push(await exceljsLoad(file));
-    } else {
-      load.push(await exceljsLoad(file));
-      check.push(await cliCheck(file));
-    }
+    // Rotate which goes first, so drift in machine load falls on every side alike.
+    const jobs = [
+      async () => check.push(await cliCheck(file)),
+      async () => linear.push(await exceljsLoad(file, "linear")),
+      ...(withPlain ? [async () => plain.push(await exceljsLoad(file, "plain"))] : []),
+    ];
+    for (let j = 0; j < jobs.length; j++) await jobs[(i + j) % jobs.length]();
   }
   const checkMedianMs = median(check);
-  const loadMedianMs = median(load);
+  const linearMedianMs = median(linear);
+  const plainMedianMs = withPlain ? median(plain) : null;
   return {
     checkMedianMs: round(checkMedianMs),
-    loadMedianMs: round(loadMedianMs),
-    ratio: round(checkMedianMs / loadMedianMs, 3),
+    loadMedianMs: plainMedianMs === null ? null : round(plainMedianMs),
+    ratio: plainMedianMs === null ? null : round(checkMedianMs / plainMedianMs, 3),
+    linearLoadMedianMs: round(linearMedianMs),
+    ratioToLinear: round(checkMedianMs / linearMedianMs, 3),
     pairs,
   };
 }
 
 /** Peak resident memory of one job in a fresh process, so neither job's garbage counts against the other. */
-function peakRssMB(job: "check" | "load", file: string): number {
+function peakRssMB(job: "check" | "plain" | "linear", file: string): number {
   const output = execFileSync(process.execPath, [__filename, "--child", job, file], {
     encoding: "utf8",
     maxBuffer: 16 * 1024 * 1024,
@@ -139,18 +183,26 @@ function peakRssMB(job: "check" | "load", file: string): number {
 
 async function child(job: string, file: string): Promise<void> {
   if (job === "check") await cliCheck(file);
-  else if (job === "load") await exceljsLoad(file);
+  else if (job === "plain" || job === "linear") await exceljsLoad(file, job);
   else throw new Error(`unknown child job ${job}`);
   process.stdout.write(`${JSON.stringify({ job, maxRssKB: process.resourceUsage().maxRSS })}\n`);
 }
 
-function machine(): { nproc: number; cpu: string; node: string; platform: string; memoryGB: number } {
+function machine(): {
+  nproc: number;
+  cpu: string;
+  node: string;
+  platform: string;
+  memoryGB: number;
+  loadAverage: number[];
+} {
   return {
     nproc: os.availableParallelism(),
     cpu: os.cpus()[0]?.model ?? "unknown",
     node: process.version,
     platform: `${os.platform()} ${os.release()}`,
     memoryGB: round(os.totalmem() / 1024 ** 3, 1),
+    loadAverage: os.loadavg().map((n) => round(n, 2)),
   };
 }
 
@@ -173,14 +225,18 @@ async function measureSize(size: number, dir: string): Promise<SizeFigures> {
   const core = await measureCore(file, size);
   core.rowsPerSecond = Math.round(book.indicatorRows / (core.medianMs / 1000));
   log(
-    `core checkWorkbook      median ${core.medianMs} ms over ${core.runs} runs (first run ${core.firstMs} ms), ` +
+    `core checkWorkbook      median ${core.medianMs} ms over ${core.runs} runs (CPU ${core.medianCpuMs} ms, ` +
+      `fastest ${core.minMs} ms, first run ${core.firstMs} ms), ` +
       `${core.rowsPerSecond.toLocaleString("en")} rows/s, ${core.findings} findings`,
   );
 
   const cli = await measureCli(file, size);
   log(
-    `target-table check      median ${cli.checkMedianMs} ms; exceljs load alone ${cli.loadMedianMs} ms; ` +
-      `ratio ${cli.ratio} (${cli.pairs} alternating pairs)`,
+    `target-table check      median ${cli.checkMedianMs} ms; exceljs load alone ` +
+      (cli.loadMedianMs === null
+        ? `(plain) not run at this size, minutes: quadratic in merged areas; `
+        : `(plain) ${cli.loadMedianMs} ms, ratio ${cli.ratio}; `) +
+      `exceljs with linear merges ${cli.linearLoadMedianMs} ms, ratio ${cli.ratioToLinear} (${cli.pairs} rotations)`,
   );
 
   const host: HostCheckFigures[] = [];
@@ -195,10 +251,18 @@ async function measureSize(size: number, dir: string): Promise<SizeFigures> {
     );
   }
 
+  const loadMerges = size <= PLAIN_EXCELJS_MAX_ROWS ? "plain" : "linear";
   const checkPeakRssMB = peakRssMB("check", file);
-  const loadPeakRssMB = peakRssMB("load", file);
-  const memory = { checkPeakRssMB, loadPeakRssMB, ratio: round(checkPeakRssMB / loadPeakRssMB, 3) };
-  log(`peak RSS                check ${checkPeakRssMB} MB; exceljs load ${loadPeakRssMB} MB; ratio ${memory.ratio}`);
+  const loadPeakRssMB = peakRssMB(loadMerges, file);
+  const memory = {
+    checkPeakRssMB,
+    loadPeakRssMB,
+    loadMerges,
+    ratio: round(checkPeakRssMB / loadPeakRssMB, 3),
+  } as const;
+  log(
+    `peak RSS                check ${checkPeakRssMB} MB; exceljs load (${loadMerges}) ${loadPeakRssMB} MB; ratio ${memory.ratio}`,
+  );
 
   return {
     size,
@@ -230,6 +294,11 @@ function evaluateTargets(results: SizeFigures[]): TargetResult[] {
     out.push({ target, limit, measured, met: measured === null ? null : measured <= limit });
   add("core median ms at 10,000 rows", TARGETS.coreMsAt10k, r10k ? r10k.core.medianMs : null);
   add("check / exceljs load at 10,000 rows", TARGETS.checkVsLoadAt10k, r10k ? r10k.cli.ratio : null);
+  add(
+    "check / exceljs load with linear merges, 10,000",
+    TARGETS.checkVsLoadAt10k,
+    r10k ? r10k.cli.ratioToLinear : null,
+  );
   for (const platform of ["PC", "OfficeOnline"] as const) {
     const hosts = results.map((r) => r.host.find((h) => h.platform === platform)!);
     add(`syncs per check, any size (${platform})`, TARGETS.maxSyncs, Math.max(...hosts.map((h) => h.syncs)));
@@ -264,11 +333,16 @@ async function main(argv: string[]): Promise<void> {
   const host = machine();
   log(`# target-table benchmark`);
   log(`machine: ${host.nproc} cores, ${host.cpu}, ${host.memoryGB} GB; node ${host.node}; ${host.platform}`);
+  log(`load average at start: ${host.loadAverage.join(", ")} (other work on the machine slows every figure)`);
   const dir = mkdtempSync(path.join(os.tmpdir(), "target-table-bench-"));
   const started = performance.now();
   const results: SizeFigures[] = [];
   try {
-    for (const size of sizes) results.push(await measureSize(size, dir));
+    for (const size of sizes) {
+      // Start each size from a collected heap, so one size's garbage is not charged to the next.
+      (globalThis as { gc?: () => void }).gc?.();
+      results.push(await measureSize(size, dir));
+    }
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -278,8 +352,17 @@ async function main(argv: string[]): Promise<void> {
     const verdict = t.met === null ? "not measured" : t.met ? "met" : "MISSED";
     log(`${t.target.padEnd(48)} ${String(t.measured ?? "-").padStart(10)}  (at most ${t.limit})  ${verdict}`);
   }
-  log(`\ntotal ${((performance.now() - started) / 1000).toFixed(0)} s`);
-  log(JSON.stringify({ bench: "target-table", version: 1, machine: host, results, targets }));
+  const loadAtEnd = os.loadavg().map((n) => round(n, 2));
+  log(`\ntotal ${((performance.now() - started) / 1000).toFixed(0)} s; load average at end: ${loadAtEnd.join(", ")}`);
+  log(
+    JSON.stringify({
+      bench: "target-table",
+      version: 1,
+      machine: { ...host, loadAverageAtEnd: loadAtEnd },
+      results,
+      targets,
+    }),
+  );
 }
 
 main(process.argv.slice(2)).catch((error: unknown) => {
