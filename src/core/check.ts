@@ -66,16 +66,19 @@ function checkSheet(
   const sheet = new SheetView(snapshot);
   const parse = parseSheet(sheet, options.framework ?? "auto");
   const findings: Located[] = [];
-  const seen = new Set<string>();
+  // Findings already reported, by rule and cell, with their messages: a rule may report a cell twice.
+  const seen = new Map<number, string[]>();
   // One reporter per table, told which rule is running: no closure per rule and table.
   let ruleIndex = 0;
   const collect =
     (tableIndex: number | null) =>
     (input: FindingInput): void => {
       const rule = RULES[ruleIndex];
-      const key = `${rule.meta.id}|${input.row}|${input.col}|${input.message}`;
-      if (seen.has(key)) return;
-      seen.add(key);
+      const key = (ruleIndex * 1048576 + input.row) * 16384 + input.col; // Excel: 1,048,576 rows, 16,384 columns
+      const messages = seen.get(key);
+      if (messages === undefined) seen.set(key, [input.message]);
+      else if (messages.includes(input.message)) return;
+      else messages.push(input.message);
       const anchor = sheet.anchorOf(input.row, input.col);
       // A cell showing a formula's error value has that as its only finding, as template text does.
       if (rule.meta.id !== "formula-error" && excelErrorOf(sheet.rawValue(anchor.row, anchor.col)) !== null) return;

@@ -50,13 +50,18 @@ function isRowEmpty(sheet: SheetView, row: number, header: GridHeader): boolean 
 }
 
 /** Last row of a grid: before the next header block, footer or grid header, trailing empty rows dropped. */
-function gridEnd(sheet: SheetView, header: GridHeader, limit: number): number {
+function gridEnd(sheet: SheetView, header: GridHeader, limit: number): { last: number; contentRows: number[] } {
   let last = header.lastRow;
+  // The rows with content, found on the way: the row parser reads these and skips the test.
+  const contentRows: number[] = [];
   for (let r = header.lastRow + 1; r < limit; r++) {
     if (endsGrid(sheet, r, header)) break;
-    if (!isRowEmpty(sheet, r, header)) last = r;
+    if (!isRowEmpty(sheet, r, header)) {
+      last = r;
+      contentRows.push(r);
+    }
   }
-  return last;
+  return { last, contentRows };
 }
 
 function cellOrNull(sheet: SheetView, row: number, col: number | null): Cell | null {
@@ -105,13 +110,13 @@ function levelRef(name: string | null, cell: Cell): LevelRef {
   return { name, text: cell.text, cell };
 }
 
-function parseRows(sheet: SheetView, header: GridHeader, lastRow: number): IndicatorRow[] {
+/** The indicator rows of a grid, from its rows with content (gridEnd's `contentRows`). */
+function parseRows(sheet: SheetView, header: GridHeader, contentRows: readonly number[]): IndicatorRow[] {
   const rows: IndicatorRow[] = [];
   const cols = header.columns;
   let level1: LevelRef | null = null;
   let level2: LevelRef | null = null;
-  for (let r = header.lastRow + 1; r <= lastRow; r++) {
-    if (isRowEmpty(sheet, r, header)) continue;
+  for (const r of contentRows) {
     // A header cell merged down over this row: the row is part of the header, not an indicator.
     const l1AnchorRow = sheet.anchorRow(r, cols.level1);
     if (l1AnchorRow <= header.row) continue;
@@ -178,12 +183,12 @@ export function parseSheet(sheet: SheetView, framework: FrameworkChoice = "auto"
   let blockStart = 0;
   headers.forEach((header, i) => {
     const limit = i + 1 < headers.length ? headers[i + 1].row : sheet.rowCount;
-    const end = gridEnd(sheet, header, limit);
+    const { last: end, contentRows } = gridEnd(sheet, header, limit);
     const block =
       header.row > blockStart
         ? parseHeaderBlock(sheet, blockStart, header.row - 1, sheet.colCount - 1)
         : emptyHeaderBlock();
-    const rows = header.incomplete ? [] : parseRows(sheet, header, end);
+    const rows = header.incomplete ? [] : parseRows(sheet, header, contentRows);
     const top = block.present ? firstContentRow(sheet, blockStart, header.row) : header.row;
     const table: ParsedTable = {
       sheet: sheet.name,

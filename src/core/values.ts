@@ -148,7 +148,7 @@ const PLACEHOLDER_PATTERNS = [
   /请填写|请输入|待定|待补充|待填/,
 ];
 
-const PLACEHOLDER_HINT = /目标内容|指标|[XxＸｘ]|[*＊]|请填写|请输入|待定|待补充|待填|…|[.．]{3}/;
+const PLACEHOLDER_HINT = /目标内容|指标\s*[0-9０-９]|[XxＸｘ]|[*＊]|请填写|请输入|待定|待补充|待填|…|[.．]{3}/;
 const ELLIPSIS = /…|\.{3,}/;
 const ELLIPSES = /…+|\.{3,}/g;
 const TEMPLATE_FILLER = /[\d.、:：,，;；\s()（）如例]/g;

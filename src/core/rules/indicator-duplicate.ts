@@ -9,6 +9,18 @@ export const indicatorDuplicate: Rule = {
   },
   scope: "table",
   check({ table, report }) {
+    // A repeated key needs a repeated name: most tables have none and stop here.
+    const names = new Set<string>();
+    let repeated = false;
+    for (const row of namedRows(table)) {
+      const name = indicatorName(row);
+      if (names.has(name)) {
+        repeated = true;
+        break;
+      }
+      names.add(name);
+    }
+    if (!repeated) return;
     const seen = new Set<string>();
     for (const row of namedRows(table)) {
       const group = `${row.level1?.name ?? row.level1?.text ?? ""}/${row.level2?.name ?? row.level2?.text ?? ""}`;

@@ -35,10 +35,13 @@ export const placeholderText: Rule = {
     visit(header.purpose);
     visit(header.goals?.value);
     for (const checkpoint of header.spendingPlan?.checkpoints ?? []) visit(checkpoint.value);
+    let level1: Cell | undefined;
+    let level2: Cell | undefined;
     for (const row of table.rows) {
       if (row.placeholder) continue;
-      visit(row.level1?.cell);
-      visit(row.level2?.cell);
+      // Rows of a group share their level cells: read each once.
+      if (row.level1?.cell !== level1) visit((level1 = row.level1?.cell));
+      if (row.level2?.cell !== level2) visit((level2 = row.level2?.cell));
       visit(row.level3);
       visit(row.description);
       visit(row.value);
