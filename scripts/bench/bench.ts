@@ -75,9 +75,12 @@ const round = (n: number, digits = 1): number => Math.round(n * 10 ** digits) / 
 /** Run counts per size: enough for a stable median, few enough to keep the whole run to minutes. */
 function repetitions(size: number): { coreWarmup: number; coreRuns: number; pairs: number } {
   if (size <= 2000) return { coreWarmup: 15, coreRuns: 25, pairs: 9 };
-  if (size <= 20000) return { coreWarmup: 8, coreRuns: 15, pairs: 7 };
-  return { coreWarmup: 3, coreRuns: 7, pairs: 3 };
+  if (size <= 20000) return { coreWarmup: 8, coreRuns: 21, pairs: 7 };
+  return { coreWarmup: 3, coreRuns: 9, pairs: 5 };
 }
+
+/** Warm-up lasts this long at least: the compiler settles after a second or two of running the check. */
+const WARMUP_MS = 2000;
 
 async function measureCore(file: string, size: number): Promise<SizeFigures["core"]> {
   const sheets = await readWorkbookFile(file);
@@ -87,7 +90,8 @@ async function measureCore(file: string, size: number): Promise<SizeFigures["cor
   let started = performance.now();
   let findings = checkWorkbook(sheets).issues.length;
   const firstMs = performance.now() - started;
-  for (let i = 1; i < coreWarmup; i++) checkWorkbook(sheets);
+  const warmupStarted = performance.now();
+  for (let i = 1; i < coreWarmup || performance.now() - warmupStarted < WARMUP_MS; i++) checkWorkbook(sheets);
   const times: number[] = [];
   const cpu: number[] = [];
   for (let i = 0; i < coreRuns; i++) {
