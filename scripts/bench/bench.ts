@@ -247,9 +247,10 @@ async function measureSize(size: number, dir: string): Promise<SizeFigures> {
   for (const platform of ["PC", "OfficeOnline"] as const) {
     started = performance.now();
     const figures = await checkOnFakeHost(book, platform);
-    host.push({ ...figures, ms: round(figures.ms) });
+    host.push({ ...figures, ms: round(figures.ms), repeatMs: round(figures.repeatMs) });
     log(
-      `fake Excel (${platform.padEnd(12)}) ${figures.syncs} syncs per check (read + paint); largest request ` +
+      `fake Excel (${platform.padEnd(12)}) ${figures.syncs} syncs per check (read + paint), ` +
+        `${figures.repeatSyncs} on a second check; largest request ` +
         `${(figures.maxRequestChars / 1e6).toFixed(2)} M chars, largest response ` +
         `${(figures.maxResponseChars / 1e6).toFixed(2)} M chars; ${Math.round(figures.ms)} ms`,
     );
@@ -306,6 +307,11 @@ function evaluateTargets(results: SizeFigures[]): TargetResult[] {
   for (const platform of ["PC", "OfficeOnline"] as const) {
     const hosts = results.map((r) => r.host.find((h) => h.platform === platform)!);
     add(`syncs per check, any size (${platform})`, TARGETS.maxSyncs, Math.max(...hosts.map((h) => h.syncs)));
+    add(
+      `syncs per second check, any size (${platform})`,
+      TARGETS.maxSyncs,
+      Math.max(...hosts.map((h) => h.repeatSyncs)),
+    );
     add(
       `largest payload chars, any size (${platform})`,
       TARGETS.maxPayloadChars,
