@@ -250,7 +250,9 @@ async function measureSize(size: number, dir: string): Promise<SizeFigures> {
     host.push({ ...figures, ms: round(figures.ms), repeatMs: round(figures.repeatMs) });
     log(
       `fake Excel (${platform.padEnd(12)}) ${figures.syncs} syncs per check (read + paint), ` +
-        `${figures.repeatSyncs} on a second check; largest request ` +
+        `${figures.repeatSyncs} on a second check` +
+        (figures.refusedSyncs > 0 ? ` (${figures.refusedSyncs} refused as too large and retried)` : "") +
+        `; largest request ` +
         `${(figures.maxRequestChars / 1e6).toFixed(2)} M chars, largest response ` +
         `${(figures.maxResponseChars / 1e6).toFixed(2)} M chars; ${Math.round(figures.ms)} ms`,
     );
