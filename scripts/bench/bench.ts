@@ -62,7 +62,15 @@ interface SizeFigures {
   };
   host: HostCheckFigures[];
   /** The load side is plain exceljs up to PLAIN_EXCELJS_MAX_ROWS, linear beyond (the same objects in memory). */
-  memory: { checkPeakRssMB: number; loadPeakRssMB: number; loadMerges: "plain" | "linear"; ratio: number };
+  memory: {
+    checkPeakRssMB: number;
+    loadPeakRssMB: number;
+    loadMerges: "plain" | "linear";
+    ratio: number;
+    /** Times of the same runs: each once, in a fresh process. */
+    coldCheckMs: number;
+    coldLoadMs: number;
+  };
 }
 
 const median = (values: number[]): number => {
@@ -174,22 +182,26 @@ async function measureCli(file: string, size: number): Promise<SizeFigures["cli"
   };
 }
 
-/** Peak resident memory of one job in a fresh process, so neither job's garbage counts against the other. */
-function peakRssMB(job: "check" | "plain" | "linear", file: string): number {
+/**
+ * One job in a fresh process, so neither job's garbage counts against the other: its peak resident
+ * memory, and its time as a user running the command once sees it (nothing compiled beforehand).
+ */
+function coldRun(job: "check" | "plain" | "linear", file: string): { peakRssMB: number; ms: number } {
   const output = execFileSync(process.execPath, [__filename, "--child", job, file], {
     encoding: "utf8",
     maxBuffer: 16 * 1024 * 1024,
   });
   const line = output.trim().split("\n").pop() ?? "";
-  const figures = JSON.parse(line) as { maxRssKB: number };
-  return round(figures.maxRssKB / 1024);
+  const figures = JSON.parse(line) as { maxRssKB: number; ms: number };
+  return { peakRssMB: round(figures.maxRssKB / 1024), ms: round(figures.ms) };
 }
 
 async function child(job: string, file: string): Promise<void> {
-  if (job === "check") await cliCheck(file);
-  else if (job === "plain" || job === "linear") await exceljsLoad(file, job);
+  let ms: number;
+  if (job === "check") ms = await cliCheck(file);
+  else if (job === "plain" || job === "linear") ms = await exceljsLoad(file, job);
   else throw new Error(`unknown child job ${job}`);
-  process.stdout.write(`${JSON.stringify({ job, maxRssKB: process.resourceUsage().maxRSS })}\n`);
+  process.stdout.write(`${JSON.stringify({ job, ms, maxRssKB: process.resourceUsage().maxRSS })}\n`);
 }
 
 function machine(): {
@@ -264,16 +276,19 @@ async function measureSize(size: number, dir: string): Promise<SizeFigures> {
   );
 
   const loadMerges = size <= PLAIN_EXCELJS_MAX_ROWS ? "plain" : "linear";
-  const checkPeakRssMB = peakRssMB("check", file);
-  const loadPeakRssMB = peakRssMB(loadMerges, file);
+  const check = coldRun("check", file);
+  const load = coldRun(loadMerges, file);
   const memory = {
-    checkPeakRssMB,
-    loadPeakRssMB,
+    checkPeakRssMB: check.peakRssMB,
+    loadPeakRssMB: load.peakRssMB,
     loadMerges,
-    ratio: round(checkPeakRssMB / loadPeakRssMB, 3),
+    ratio: round(check.peakRssMB / load.peakRssMB, 3),
+    coldCheckMs: check.ms,
+    coldLoadMs: load.ms,
   } as const;
   log(
-    `peak RSS                check ${checkPeakRssMB} MB; exceljs load (${loadMerges}) ${loadPeakRssMB} MB; ratio ${memory.ratio}`,
+    `peak RSS                check ${check.peakRssMB} MB; exceljs load (${loadMerges}) ${load.peakRssMB} MB; ` +
+      `ratio ${memory.ratio} (fresh processes: check ${check.ms} ms, load ${load.ms} ms)`,
   );
 
   return { size, ...shape, fileBytes, generateMs: round(generateMs), core, cli, host, memory };
