@@ -98,30 +98,29 @@ function checkSheet(
     };
   const sheetYear = yearFromSheetName(snapshot.name);
   const sheetContext = { sheet, parse, report: collect(null) };
-  const tableContexts = parse.tables.map((table, i) => ({
-    table,
-    sheet,
-    options,
-    year: options.year ?? table.header.titleYear ?? sheetYear,
-    report: collect(tableOffset + i),
-  }));
   for (ruleIndex = 0; ruleIndex < RULES.length; ruleIndex++) {
     const rule = RULES[ruleIndex];
-    if (rule.scope === "sheet") {
-      rule.check(sheetContext);
-      continue;
-    }
-    for (const context of tableContexts) {
-      if (
-        !context.table.complete &&
-        rule.meta.id !== "grid-column-missing" &&
-        rule.meta.id !== "header-block-missing"
-      ) {
+    if (rule.scope === "sheet") rule.check(sheetContext);
+  }
+  // Every rule on one table before the next: the table's rows stay in the processor's cache. Findings
+  // are the same as rule by rule: duplicates are told apart by rule and cell, and the order is sorted out later.
+  parse.tables.forEach((table, i) => {
+    const context = {
+      table,
+      sheet,
+      options,
+      year: options.year ?? table.header.titleYear ?? sheetYear,
+      report: collect(tableOffset + i),
+    };
+    for (ruleIndex = 0; ruleIndex < RULES.length; ruleIndex++) {
+      const rule = RULES[ruleIndex];
+      if (rule.scope === "sheet") continue;
+      if (!table.complete && rule.meta.id !== "grid-column-missing" && rule.meta.id !== "header-block-missing") {
         continue;
       }
       rule.check(context);
     }
-  }
+  });
   return { tables: parse.tables, findings };
 }
 
