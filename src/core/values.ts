@@ -197,15 +197,35 @@ export function excelErrorOf(value: CellValue): string | null {
 
 const DATE_FORMAT = /(?:^|[^"\\])(?:y|d|m{1,2}(?!m)|yyyy|e)/i;
 
+// A workbook uses a handful of number formats and every number cell asks about one: answer each once.
+const DATE_FORMATS = new Map<string, boolean>();
+const PERCENT_FORMATS = new Map<string, boolean>();
+const QUOTED_OR_ESCAPED_OR_BRACKETED = /"[^"]*"|\\.|\[[^\]]*\]/g;
+const QUOTED_OR_ESCAPED = /"[^"]*"|\\./g;
+const NOT_A_DATE = /^(?:General|@|0.*|#.*)$/i;
+const DATE_LETTER = /[ymd]/i;
+
+function remembered(cache: Map<string, boolean>, format: string, answer: (format: string) => boolean): boolean {
+  let known = cache.get(format);
+  if (known === undefined) {
+    known = answer(format);
+    if (cache.size >= 256) cache.clear();
+    cache.set(format, known);
+  }
+  return known;
+}
+
 /** True when a number format shows a date (not merely a number, percentage or text). */
 export function isDateFormat(numberFormat: string): boolean {
-  const cleaned = numberFormat.replace(/"[^"]*"|\\.|\[[^\]]*\]/g, "");
-  if (/^(?:General|@|0.*|#.*)$/i.test(cleaned)) return false;
-  return DATE_FORMAT.test(cleaned) && /[ymd]/i.test(cleaned);
+  return remembered(DATE_FORMATS, numberFormat, (format) => {
+    const cleaned = format.replace(QUOTED_OR_ESCAPED_OR_BRACKETED, "");
+    if (NOT_A_DATE.test(cleaned)) return false;
+    return DATE_FORMAT.test(cleaned) && DATE_LETTER.test(cleaned);
+  });
 }
 
 export function isPercentFormat(numberFormat: string): boolean {
-  return numberFormat.replace(/"[^"]*"|\\./g, "").includes("%");
+  return remembered(PERCENT_FORMATS, numberFormat, (format) => format.replace(QUOTED_OR_ESCAPED, "").includes("%"));
 }
 
 /** Parses one value cell; text is the displayed text, value the raw value. */
@@ -247,13 +267,13 @@ export function normalizedSpelling(raw: string, parsed: ParsedValue): string | n
 /** Parses a money amount: a number cell, "183.60", "250万", "854万（其中建设400万元……）"; in 万元 unless 元 is written. */
 export function parseAmount(value: CellValue, text: string): { amount: number; unit: "万元" | "元" | null } | null {
   if (typeof value === "number") return Number.isFinite(value) ? { amount: value, unit: null } : null;
-  const t = toHalfWidth(value === null ? text : String(value)).replace(/\s+/g, "");
-  const m = /^[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?/.exec(t);
+  const t = toHalfWidth(value === null ? text : String(value)).replace(WHITE_SPACE, "");
+  const m = NUMBER.exec(t);
   if (!m) return null;
-  const amount = Number(m[0].replace(/,/g, ""));
+  const amount = Number(m[0].replace(THOUSANDS, ""));
   if (!Number.isFinite(amount)) return null;
   const rest = t.slice(m[0].length);
-  const unit = /^万/.test(rest) ? "万元" : /^元/.test(rest) ? "元" : null;
+  const unit = rest.startsWith("万") ? "万元" : rest.startsWith("元") ? "元" : null;
   return { amount, unit };
 }
 
@@ -263,8 +283,10 @@ export function roundTo(n: number, digits: number): number {
 }
 
 /** Any digit at all, half- or full-width. */
+const ANY_DIGIT = /[0-9０-９]/;
+
 export function hasDigit(text: string): boolean {
-  return /[0-9０-９]/.test(text);
+  return ANY_DIGIT.test(text);
 }
 
 /** An Excel serial as a calendar date "2021-12-31" (1900 date system). */

@@ -17,6 +17,8 @@ export interface SpendingPlan {
   budget: number | null;
 }
 
+const PERCENT_AT_END = /[%％]\s*$/;
+
 function readPoint(cell: Cell): { figure: number | null; percent: boolean } {
   if (typeof cell.value === "number") {
     return isPercentFormat(cell.numberFormat)
@@ -24,7 +26,7 @@ function readPoint(cell: Cell): { figure: number | null; percent: boolean } {
       : { figure: cell.value, percent: false };
   }
   if (cell.text === "") return { figure: null, percent: false };
-  const percent = /[%％]\s*$/.test(cell.text);
+  const percent = PERCENT_AT_END.test(cell.text);
   const amount = parseAmount(cell.value, cell.text);
   return { figure: amount ? amount.amount : null, percent };
 }
