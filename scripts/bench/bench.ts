@@ -183,6 +183,19 @@ async function measureCli(file: string, size: number): Promise<SizeFigures["cli"
 }
 
 /**
+ * The core's timings in a fresh process: the benchmark's own earlier work (other sizes, exceljs loads,
+ * the fake host) leaves garbage and compiled code behind that a check in Excel or on the command line
+ * does not have.
+ */
+function coreInFreshProcess(file: string, size: number): SizeFigures["core"] {
+  const output = execFileSync(process.execPath, [__filename, "--child", "core", file, String(size)], {
+    encoding: "utf8",
+    maxBuffer: 16 * 1024 * 1024,
+  });
+  return JSON.parse(output.trim().split("\n").pop() ?? "") as SizeFigures["core"];
+}
+
+/**
  * One job in a fresh process, so neither job's garbage counts against the other: its peak resident
  * memory, and its time as a user running the command once sees it (nothing compiled beforehand).
  */
@@ -196,7 +209,11 @@ function coldRun(job: "check" | "plain" | "linear", file: string): { peakRssMB: 
   return { peakRssMB: round(figures.maxRssKB / 1024), ms: round(figures.ms) };
 }
 
-async function child(job: string, file: string): Promise<void> {
+async function child(job: string, file: string, size: number): Promise<void> {
+  if (job === "core") {
+    process.stdout.write(`${JSON.stringify(await measureCore(file, size))}\n`);
+    return;
+  }
   let ms: number;
   if (job === "check") ms = await cliCheck(file);
   else if (job === "plain" || job === "linear") ms = await exceljsLoad(file, job);
@@ -243,7 +260,7 @@ async function measureSize(size: number, dir: string): Promise<SizeFigures> {
   book.sheets.length = 0;
   collectGarbage();
 
-  const core = await measureCore(file, size);
+  const core = coreInFreshProcess(file, size);
   core.rowsPerSecond = Math.round(shape.indicatorRows / (core.medianMs / 1000));
   log(
     `core checkWorkbook      median ${core.medianMs} ms over ${core.runs} runs (CPU ${core.medianCpuMs} ms, ` +
@@ -353,7 +370,7 @@ function evaluateTargets(results: SizeFigures[]): TargetResult[] {
 
 async function main(argv: string[]): Promise<void> {
   const childAt = argv.indexOf("--child");
-  if (childAt >= 0) return child(argv[childAt + 1], argv[childAt + 2]);
+  if (childAt >= 0) return child(argv[childAt + 1], argv[childAt + 2], Number(argv[childAt + 3]));
   const sizesAt = argv.indexOf("--sizes");
   const sizes = sizesAt >= 0 ? argv[sizesAt + 1].split(",").map((s) => Number(s.replace(/_/g, ""))) : DEFAULT_SIZES;
   if (sizes.some((s) => !Number.isInteger(s) || s < 10)) {
