@@ -13,9 +13,18 @@ const SEVERITY: Record<Language, Record<Severity, string>> = {
 
 /** A sheet-qualified address as Excel writes it: quoted when the sheet name needs it ('My sheet'!B7). */
 export function sheetCell(sheet: string, cell: string): string {
-  const plain = /^[\p{L}_][\p{L}\p{N}_.]*$/u.test(sheet) && !/^[A-Za-z]{1,3}\d+$/.test(sheet);
-  return plain ? `${sheet}!${cell}` : `'${sheet.replace(/'/g, "''")}'!${cell}`;
+  let prefix = SHEET_PREFIXES.get(sheet);
+  if (prefix === undefined) {
+    const plain = /^[\p{L}_][\p{L}\p{N}_.]*$/u.test(sheet) && !/^[A-Za-z]{1,3}\d+$/.test(sheet);
+    prefix = plain ? `${sheet}!` : `'${sheet.replace(/'/g, "''")}'!`;
+    if (SHEET_PREFIXES.size >= 1024) SHEET_PREFIXES.clear();
+    SHEET_PREFIXES.set(sheet, prefix);
+  }
+  return prefix + cell;
 }
+
+/** Each sheet's prefix, worked out once: a report names the same few sheets thousands of times. */
+const SHEET_PREFIXES = new Map<string, string>();
 
 function describeTable(table: TableSummary, index: number, language: Language): string {
   const where = sheetCell(table.sheet, table.range);
@@ -35,12 +44,11 @@ function describeTable(table: TableSummary, index: number, language: Language): 
 /** Width on a terminal: CJK and full-width characters take two columns. */
 function displayWidth(text: string): number {
   let width = 0;
-  for (const ch of text)
-    width += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch)
-      ? 2
-      : 1;
+  for (const ch of text) width += WIDE.test(ch) ? 2 : 1;
   return width;
 }
+
+const WIDE = /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/;
 
 function padDisplay(text: string, width: number): string {
   return text + " ".repeat(Math.max(0, width - displayWidth(text)));
