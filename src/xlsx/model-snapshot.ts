@@ -182,21 +182,12 @@ function sheetSnapshot(model: WorksheetModel, reading: CellReading): SheetSnapsh
     texts[r] = tRow;
     numberFormats[r] = fRow;
   });
-  const fill = <T>(grid: T[][], filler: T): T[][] => {
-    const out: T[][] = [];
-    for (let r = 0; r < grid.length; r++) {
-      const row = grid[r] ?? [];
-      const dense: T[] = new Array(row.length);
-      for (let c = 0; c < row.length; c++) dense[c] = row[c] ?? filler;
-      out.push(dense);
-    }
-    return out;
-  };
+  // Holes are fine here: normalizeSnapshot fills them (null, "", General) as it copies into shape.
   return normalizeSnapshot({
     name: model.name,
-    values: fill(values, null),
-    texts: fill(texts, ""),
-    numberFormats: fill(numberFormats, "General"),
+    values,
+    texts,
+    numberFormats,
     merges: merges.filter((m) => m.bottom > m.top || m.right > m.left),
   });
 }
