@@ -12,6 +12,7 @@
  * changed after the check is theirs, and stays.
  */
 import { parseA1, toA1, type CellRange } from "../core/address";
+import { HIGHLIGHT_COLORS, cellHighlights, type CellHighlight, type PaintedSeverity } from "../core/highlight";
 import type { Issue } from "../core/report";
 import { HostError } from "../host/types";
 import { officeErrorCode, toHostError } from "./errors";
@@ -29,14 +30,6 @@ import {
   type RecordedCell,
 } from "./record";
 import type { ExcelFeatures } from "./requirements";
-
-/** Excel's own "Bad" and "Neutral" cell styles. */
-export const HIGHLIGHT_COLORS = {
-  error: { fill: "#FFC7CE", font: "#9C0006" },
-  warning: { fill: "#FFEB9C", font: "#9C5700" },
-} as const;
-
-type PaintedSeverity = keyof typeof HIGHLIGHT_COLORS;
 
 /** What the host last saw of the workbook; checked against the workbook before it is trusted. */
 export interface WorkbookHint {
@@ -62,12 +55,7 @@ const CALL_CHARS = 600;
 const NOTE_LOOKUP_CHARS = 500;
 const NOTE_WRITE_OVERHEAD = 700;
 
-interface Finding {
-  sheet: string;
-  cell: string;
-  row: number;
-  col: number;
-  severity: PaintedSeverity;
+interface Finding extends CellHighlight {
   note: string;
 }
 
@@ -85,30 +73,8 @@ interface Step {
 }
 
 /** Findings to paint, one per cell: errors win over warnings, the note lists every finding of the cell. */
-export function collectFindings(issues: readonly Issue[]): Finding[] {
-  const byCell = new Map<string, Issue[]>();
-  for (const issue of issues) {
-    if (issue.severity === "info") continue;
-    const key = `${issue.sheet}\u0000${issue.cell}`;
-    const list = byCell.get(key) ?? [];
-    list.push(issue);
-    byCell.set(key, list);
-  }
-  const findings: Finding[] = [];
-  for (const list of byCell.values()) {
-    const ref = parseA1(list[0]!.cell);
-    if (!ref) continue;
-    const ordered = [...list].sort((a, b) => (a.severity === b.severity ? 0 : a.severity === "error" ? -1 : 1));
-    findings.push({
-      sheet: list[0]!.sheet,
-      cell: toA1(ref.row, ref.col),
-      row: ref.row,
-      col: ref.col,
-      severity: ordered[0]!.severity === "error" ? "error" : "warning",
-      note: noteText(ordered),
-    });
-  }
-  return findings;
+function collectFindings(issues: readonly Issue[]): Finding[] {
+  return cellHighlights(issues).map((highlight) => ({ ...highlight, note: noteText(highlight.issues) }));
 }
 
 /** The note on a highlighted cell: every finding, Chinese first, then English. */

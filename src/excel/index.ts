@@ -1,6 +1,7 @@
 /** The Office.js host of SpreadsheetHost. */
 export { ExcelHost, createExcelHost } from "./host";
-export { HIGHLIGHT_COLORS, noteText } from "./highlight";
+export { HIGHLIGHT_COLORS } from "../core/highlight";
+export { noteText } from "./highlight";
 export {
   MINIMUM_EXCEL_API,
   REQUIREMENT_NOTES,

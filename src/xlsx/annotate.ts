@@ -6,16 +6,12 @@
 import { realpath, rename, stat, unlink, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type ExcelJS from "exceljs";
-import { parseA1, rangeContains, toA1 } from "../core/address";
+import { rangeContains, toA1 } from "../core/address";
+import { HIGHLIGHT_COLORS, cellHighlights, type PaintedSeverity } from "../core/highlight";
 import type { Issue, Severity } from "../core/report";
 import { HostError } from "../host/types";
+import { argb } from "./colour";
 import { loadWorkbookFile, type LoadedWorkbook } from "./read";
-
-/** Excel's own "Bad" and "Neutral" cell styles (interfaces.md). */
-export const HIGHLIGHT = {
-  error: { fill: "FFC7CE", font: "9C0006" },
-  warning: { fill: "FFEB9C", font: "9C5700" },
-} as const;
 
 const SEVERITY_LABEL: Record<Severity, { zh: string; en: string }> = {
   error: { zh: "错误", en: "Error" },
@@ -49,29 +45,17 @@ export function noteText(issues: readonly Issue[]): string {
 /** Paints and annotates the loaded workbook in memory. Infos are listed by the report, never painted. */
 export function annotateWorkbook(loaded: LoadedWorkbook, issues: readonly Issue[]): AnnotationSummary {
   const summary: AnnotationSummary = { cells: 0, errorCells: 0, warningCells: 0 };
-  const byCell = new Map<string, { sheet: string; cell: string; issues: Issue[] }>();
-  for (const issue of issues) {
-    if (issue.severity === "info") continue;
-    const key = `${issue.sheet}\u0000${issue.cell}`;
-    const entry = byCell.get(key) ?? { sheet: issue.sheet, cell: issue.cell, issues: [] };
-    entry.issues.push(issue);
-    byCell.set(key, entry);
-  }
-  for (const { sheet, cell, issues: cellIssues } of byCell.values()) {
+  for (const { sheet, row, col, severity, issues: cellIssues } of cellHighlights(issues)) {
     const worksheet = loaded.workbook.getWorksheet(sheet);
-    const ref = parseA1(cell);
-    if (!worksheet || !ref) continue;
-    const severity: Severity = cellIssues.some((i) => i.severity === "error") ? "error" : "warning";
-    // Errors first within the note, as in the task pane.
-    const ordered = [...cellIssues].sort((a, b) => (a.severity === b.severity ? 0 : a.severity === "error" ? -1 : 1));
+    if (!worksheet) continue;
     const snapshot = loaded.sheets.find((s) => s.name === sheet);
-    const merge = snapshot?.merges.find((m) => rangeContains(m, ref.row, ref.col));
-    const area = merge ?? { top: ref.row, left: ref.col, bottom: ref.row, right: ref.col };
+    const merge = snapshot?.merges.find((m) => rangeContains(m, row, col));
+    const area = merge ?? { top: row, left: col, bottom: row, right: col };
     for (let r = area.top; r <= area.bottom; r++) {
       for (let c = area.left; c <= area.right; c++) paintCell(worksheet.getCell(toA1(r, c)), severity);
     }
     const anchorCell = worksheet.getCell(toA1(area.top, area.left));
-    addNote(anchorCell, noteText(ordered));
+    addNote(anchorCell, noteText(cellIssues));
     sizeNote(worksheet, anchorCell, area.right);
     summary.cells++;
     if (severity === "error") summary.errorCells++;
@@ -80,16 +64,16 @@ export function annotateWorkbook(loaded: LoadedWorkbook, issues: readonly Issue[
   return summary;
 }
 
-function paintCell(cell: ExcelJS.Cell, severity: "error" | "warning"): void {
-  const colours = HIGHLIGHT[severity];
+function paintCell(cell: ExcelJS.Cell, severity: PaintedSeverity): void {
+  const colours = HIGHLIGHT_COLORS[severity];
   // exceljs shares one style object among cells of the same style: give this cell its own.
   const style = cell.style ?? {};
   const font = style.font ? { ...style.font } : { ...DEFAULT_FONT };
-  font.color = { argb: `FF${colours.font}` };
+  font.color = { argb: argb(colours.font) };
   cell.style = {
     ...style,
     font,
-    fill: { type: "pattern", pattern: "solid", fgColor: { argb: `FF${colours.fill}` } },
+    fill: { type: "pattern", pattern: "solid", fgColor: { argb: argb(colours.fill) } },
   };
 }
 

@@ -7,6 +7,7 @@
 import ExcelJS from "exceljs";
 import { columnName, type CellRange } from "../core/address";
 import type { InputPrompt, PatchStyle, PatchValidation, SheetPatch } from "../core/patch";
+import { argb } from "./colour";
 
 /** The hidden sheet holding drop-down items that do not fit an inline list. */
 export const LIST_SHEET_NAME = "下拉选项";
@@ -102,12 +103,6 @@ function shift(area: CellRange, origin: PatchOrigin): CellRange {
     bottom: area.bottom + origin.row,
     right: area.right + origin.col,
   };
-}
-
-function argb(hex: string): string {
-  const match = /^#?([0-9a-fA-F]{6})$/.exec(hex);
-  if (!match) throw new Error(`Colour "${hex}" is not #RRGGBB.`);
-  return `FF${match[1].toUpperCase()}`;
 }
 
 /** A fresh style object per cell: exceljs shares objects it is given. */

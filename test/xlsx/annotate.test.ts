@@ -3,7 +3,9 @@ import path from "node:path";
 import ExcelJS from "exceljs";
 import type { Issue } from "../../src/core/report";
 import { checkWorkbook } from "../../src/core/check";
-import { HIGHLIGHT, noteText, OutputError, writeAnnotatedCopy } from "../../src/xlsx/annotate";
+import { HIGHLIGHT_COLORS } from "../../src/core/highlight";
+import { noteText, OutputError, writeAnnotatedCopy } from "../../src/xlsx/annotate";
+import { argb } from "../../src/xlsx/colour";
 import { readWorkbookFile } from "../../src/xlsx/read";
 import { ROOT, scratchFolder, zipEntry } from "./helpers";
 
@@ -126,16 +128,16 @@ describe("writeAnnotatedCopy", () => {
     const fontColour = (address: string) => ws.getCell(address).font?.color?.argb;
 
     // B3 has an error and a warning: the error's colours win.
-    expect(fill("B3")).toBe(`FF${HIGHLIGHT.error.fill}`);
-    expect(fontColour("B3")).toBe(`FF${HIGHLIGHT.error.font}`);
+    expect(fill("B3")).toBe(argb(HIGHLIGHT_COLORS.error.fill));
+    expect(fontColour("B3")).toBe(argb(HIGHLIGHT_COLORS.error.font));
     expect(ws.getCell("B3").font).toMatchObject({ name: "仿宋", size: 11, bold: true });
-    expect(fill("C3")).toBe(`FF${HIGHLIGHT.warning.fill}`);
-    expect(fontColour("C3")).toBe(`FF${HIGHLIGHT.warning.font}`);
-    expect(fill("B5")).toBe(`FF${HIGHLIGHT.warning.fill}`);
+    expect(fill("C3")).toBe(argb(HIGHLIGHT_COLORS.warning.fill));
+    expect(fontColour("C3")).toBe(argb(HIGHLIGHT_COLORS.warning.font));
+    expect(fill("B5")).toBe(argb(HIGHLIGHT_COLORS.warning.fill));
 
     // A merged area is painted whole; its note sits on the top-left cell.
-    for (const address of ["A3", "A4", "A5"]) expect(fill(address)).toBe(`FF${HIGHLIGHT.error.fill}`);
-    expect(ws.getCell("A3").font).toMatchObject({ size: 11, color: { argb: `FF${HIGHLIGHT.error.font}` } });
+    for (const address of ["A3", "A4", "A5"]) expect(fill(address)).toBe(argb(HIGHLIGHT_COLORS.error.fill));
+    expect(ws.getCell("A3").font).toMatchObject({ size: 11, color: { argb: argb(HIGHLIGHT_COLORS.error.font) } });
 
     // Infos are listed, never painted; cells without findings keep their look, shared styles included.
     expect(fill("B4")).toBeUndefined();
@@ -196,7 +198,7 @@ describe("writeAnnotatedCopy", () => {
     await writeFile(again, "old content");
     await writeAnnotatedCopy(input, again, issues.slice(0, 1));
     const ws = (await load(again)).getWorksheet("项目表")!;
-    expect((ws.getCell("B3").fill as ExcelJS.FillPattern).fgColor?.argb).toBe(`FF${HIGHLIGHT.error.fill}`);
+    expect((ws.getCell("B3").fill as ExcelJS.FillPattern).fgColor?.argb).toBe(argb(HIGHLIGHT_COLORS.error.fill));
     expect((ws.getCell("C3").fill as ExcelJS.FillPattern | undefined)?.fgColor).toBeUndefined();
     const { readdir } = await import("node:fs/promises");
     expect((await readdir(dir)).filter((name) => name.endsWith(".tmp"))).toEqual([]);
@@ -228,8 +230,8 @@ describe("an annotated copy of seed 001 (examples/huailai-2022.xlsx) with the re
       const painted: string[] = [];
       ws.eachRow((row) =>
         row.eachCell({ includeEmpty: true }, (cell) => {
-          const argb = (cell.fill as ExcelJS.FillPattern | undefined)?.fgColor?.argb;
-          if (argb) painted.push(`${cell.address}:${argb === `FF${HIGHLIGHT.error.fill}` ? "error" : "warning"}`);
+          const fill = (cell.fill as ExcelJS.FillPattern | undefined)?.fgColor?.argb;
+          if (fill) painted.push(`${cell.address}:${fill === argb(HIGHLIGHT_COLORS.error.fill) ? "error" : "warning"}`);
         }),
       );
       const expected = issues
