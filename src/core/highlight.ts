@@ -1,10 +1,10 @@
 /**
  * What a highlighted cell shows, the same in every host (the add-in and the annotated copy):
- * Excel's own "Bad" and "Neutral" colours, one cell per address, errors winning over warnings.
- * Infos are listed by the report and the pane, never painted.
+ * Excel's own "Bad" and "Neutral" colours, one cell per address, errors winning over warnings,
+ * and a note explaining each of its findings. Infos are listed by the report and the pane, never painted.
  */
 import { parseA1, toA1 } from "./address";
-import type { Issue } from "./report";
+import type { Issue, Severity } from "./report";
 
 /** Excel's own "Bad" and "Neutral" cell styles (interfaces.md), as #RRGGBB. */
 export const HIGHLIGHT_COLORS = {
@@ -51,4 +51,23 @@ export function cellHighlights(issues: readonly Issue[]): CellHighlight[] {
     });
   }
   return highlights;
+}
+
+const SEVERITY_LABEL: Record<Severity, { zh: string; en: string }> = {
+  error: { zh: "错误", en: "Error" },
+  warning: { zh: "警告", en: "Warning" },
+  info: { zh: "提示", en: "Info" },
+};
+
+/** The note text for one cell's findings: Chinese line, then English line, then any suggested fix, per finding. */
+export function noteText(issues: readonly Issue[]): string {
+  return issues
+    .map((issue) => {
+      const label = SEVERITY_LABEL[issue.severity];
+      const zh = `${label.zh} · ${issue.rule}：${issue.message}`;
+      const en = `${label.en} · ${issue.rule}: ${issue.messageEn}`;
+      const fix = issue.fix ? `\n建议改为 (suggested)：${issue.fix.value}` : "";
+      return `${zh}\n${en}${fix}`;
+    })
+    .join("\n\n");
 }

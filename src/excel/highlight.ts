@@ -12,7 +12,13 @@
  * changed after the check is theirs, and stays.
  */
 import { parseA1, toA1, type CellRange } from "../core/address";
-import { HIGHLIGHT_COLORS, cellHighlights, type CellHighlight, type PaintedSeverity } from "../core/highlight";
+import {
+  HIGHLIGHT_COLORS,
+  cellHighlights,
+  noteText,
+  type CellHighlight,
+  type PaintedSeverity,
+} from "../core/highlight";
 import type { Issue } from "../core/report";
 import { HostError } from "../host/types";
 import { officeErrorCode, toHostError } from "./errors";
@@ -75,17 +81,6 @@ interface Step {
 /** Findings to paint, one per cell: errors win over warnings, the note lists every finding of the cell. */
 function collectFindings(issues: readonly Issue[]): Finding[] {
   return cellHighlights(issues).map((highlight) => ({ ...highlight, note: noteText(highlight.issues) }));
-}
-
-/** The note on a highlighted cell: every finding, Chinese first, then English. */
-export function noteText(issues: readonly Issue[]): string {
-  return issues
-    .map((issue) =>
-      issue.severity === "error"
-        ? `错误：${issue.message}\nError: ${issue.messageEn}`
-        : `警告：${issue.message}\nWarning: ${issue.messageEn}`,
-    )
-    .join("\n\n");
 }
 
 function upper(color: string | undefined): string {

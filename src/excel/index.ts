@@ -1,7 +1,6 @@
 /** The Office.js host of SpreadsheetHost. */
 export { ExcelHost, createExcelHost } from "./host";
-export { HIGHLIGHT_COLORS } from "../core/highlight";
-export { noteText } from "./highlight";
+export { HIGHLIGHT_COLORS, noteText } from "../core/highlight";
 export {
   MINIMUM_EXCEL_API,
   REQUIREMENT_NOTES,

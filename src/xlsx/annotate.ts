@@ -7,17 +7,11 @@ import { realpath, rename, stat, unlink, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type ExcelJS from "exceljs";
 import { rangeContains, toA1 } from "../core/address";
-import { HIGHLIGHT_COLORS, cellHighlights, type PaintedSeverity } from "../core/highlight";
-import type { Issue, Severity } from "../core/report";
+import { HIGHLIGHT_COLORS, cellHighlights, noteText, type PaintedSeverity } from "../core/highlight";
+import type { Issue } from "../core/report";
 import { HostError } from "../host/types";
 import { argb } from "./colour";
 import { loadWorkbookFile, type LoadedWorkbook } from "./read";
-
-const SEVERITY_LABEL: Record<Severity, { zh: string; en: string }> = {
-  error: { zh: "错误", en: "Error" },
-  warning: { zh: "警告", en: "Warning" },
-  info: { zh: "提示", en: "Info" },
-};
 
 /** exceljs writes cells without a font in its own default; a painted cell keeps that look. */
 const DEFAULT_FONT: Partial<ExcelJS.Font> = { name: "Calibri", size: 11, family: 2, scheme: "minor" };
@@ -27,19 +21,6 @@ export interface AnnotationSummary {
   cells: number;
   errorCells: number;
   warningCells: number;
-}
-
-/** The note text for one cell's findings: Chinese line, then English line, per finding. */
-export function noteText(issues: readonly Issue[]): string {
-  return issues
-    .map((issue) => {
-      const label = SEVERITY_LABEL[issue.severity];
-      const zh = `${label.zh} · ${issue.rule}：${issue.message}`;
-      const en = `${label.en} · ${issue.rule}: ${issue.messageEn}`;
-      const fix = issue.fix ? `\n建议改为 (suggested)：${issue.fix.value}` : "";
-      return `${zh}\n${en}${fix}`;
-    })
-    .join("\n\n");
 }
 
 /** Paints and annotates the loaded workbook in memory. Infos are listed by the report, never painted. */

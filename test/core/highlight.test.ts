@@ -1,8 +1,17 @@
-import { cellHighlights, HIGHLIGHT_COLORS } from "../../src/core/highlight";
+import { cellHighlights, HIGHLIGHT_COLORS, noteText } from "../../src/core/highlight";
 import type { Issue, Severity } from "../../src/core/report";
 
 function issue(rule: string, severity: Severity, sheet: string, cell: string): Issue {
-  return { rule, severity, sheet, cell, table: 0, message: `${rule} 的说明`, messageEn: `about ${rule}`, fix: null };
+  return {
+    rule,
+    severity,
+    sheet,
+    cell,
+    table: 0,
+    message: `${rule} 的说明`,
+    messageEn: `explanation of ${rule}`,
+    fix: null,
+  };
 }
 
 describe("HIGHLIGHT_COLORS", () => {
@@ -32,5 +41,16 @@ describe("cellHighlights", () => {
 
   it("paints no info", () => {
     expect(cellHighlights([issue("date-serial", "info", "表一", "B3")])).toEqual([]);
+  });
+});
+
+describe("noteText", () => {
+  it("lists findings with their severity, rule and both messages, and a suggested fix", () => {
+    const text = noteText([
+      { ...issue("value-normalizable", "warning", "S", "E15"), fix: { cell: "E15", value: "12月底" } },
+    ]);
+    expect(text).toBe(
+      "警告 · value-normalizable：value-normalizable 的说明\nWarning · value-normalizable: explanation of value-normalizable\n建议改为 (suggested)：12月底",
+    );
   });
 });

@@ -70,7 +70,7 @@ describe("showFindings", () => {
     // Infos are listed in the pane, not painted.
     expect(cellAt(findSheet(s, "绩效目标")!, "C2")).toEqual({ value: "年初工作计划" });
     expect(cellAt(findSheet(s, "绩效目标")!, "B2")?.note?.content).toBe(
-      '错误：指标值“优秀 良好 一般”是评价等级的选项，不是目标值。\nError: The value "优秀 良好 一般" lists grade options, not a target.',
+      '错误 · value-option-list：指标值“优秀 良好 一般”是评价等级的选项，不是目标值。\nError · value-option-list: The value "优秀 良好 一般" lists grade options, not a target.',
     );
     // The user's own note is never overwritten.
     expect(cellAt(findSheet(s, "绩效目标")!, "B6")?.note).toEqual({ content: "我自己的备注", author: "张三" });
@@ -120,7 +120,7 @@ describe("showFindings", () => {
     expect(cellAt(findSheet(s, "绩效目标")!, "B7")).toEqual(before.sheets[0]!.cells.B7);
     expect(fillOf(s, "绩效目标", "B3")).toEqual({ color: HIGHLIGHT_COLORS.error.fill, pattern: "Solid" });
     expect(fillOf(s, "第二张", "B2")).toEqual({ color: HIGHLIGHT_COLORS.warning.fill, pattern: "Solid" });
-    expect(cellAt(findSheet(s, "绩效目标")!, "B3")?.note?.content).toMatch(/^错误：/);
+    expect(cellAt(findSheet(s, "绩效目标")!, "B3")?.note?.content).toMatch(/^错误 · /);
     expect(s.customXmlParts).toHaveLength(1);
     await host.showFindings(second);
     await host.clearFindings();

@@ -4,7 +4,7 @@ import ExcelJS from "exceljs";
 import type { Issue } from "../../src/core/report";
 import { checkWorkbook } from "../../src/core/check";
 import { HIGHLIGHT_COLORS } from "../../src/core/highlight";
-import { noteText, OutputError, writeAnnotatedCopy } from "../../src/xlsx/annotate";
+import { OutputError, writeAnnotatedCopy } from "../../src/xlsx/annotate";
 import { argb } from "../../src/xlsx/colour";
 import { readWorkbookFile } from "../../src/xlsx/read";
 import { ROOT, scratchFolder, zipEntry } from "./helpers";
@@ -202,17 +202,6 @@ describe("writeAnnotatedCopy", () => {
     expect((ws.getCell("C3").fill as ExcelJS.FillPattern | undefined)?.fgColor).toBeUndefined();
     const { readdir } = await import("node:fs/promises");
     expect((await readdir(dir)).filter((name) => name.endsWith(".tmp"))).toEqual([]);
-  });
-});
-
-describe("noteText", () => {
-  it("lists findings with their severity, rule and both messages, and a suggested fix", () => {
-    const text = noteText([
-      { ...issue("value-normalizable", "warning", "S", "E15"), fix: { cell: "E15", value: "12月底" } },
-    ]);
-    expect(text).toBe(
-      "警告 · value-normalizable：value-normalizable 的说明\nWarning · value-normalizable: explanation of value-normalizable\n建议改为 (suggested)：12月底",
-    );
   });
 });
 
