@@ -58,6 +58,7 @@ module.exports = async (env = {}, argv = {}) => {
       // The harness has no network: a local stub installs a fake Excel before the pane starts.
       officeJsUrl: harness ? "office-stub.js" : officeJsUrl,
     }),
+    new CopyWebpackPlugin({ patterns: [{ from: "assets", to: "assets" }] }),
   ];
 
   if (harness) {
@@ -81,10 +82,7 @@ module.exports = async (env = {}, argv = {}) => {
         chunks: ["commands"],
       }),
       new CopyWebpackPlugin({
-        patterns: [
-          { from: "assets", to: "assets" },
-          { from: "manifest*.xml", to: "[name][ext]", ...(transform ? { transform } : {}) },
-        ],
+        patterns: [{ from: "manifest*.xml", to: "[name][ext]", ...(transform ? { transform } : {}) }],
       }),
     );
   }

@@ -42,6 +42,8 @@ export interface PaneStrings {
   frameworkAuto: string;
   frameworkLegacy: string;
   framework2021: string;
+  frameworkLegacyShort: string;
+  framework2021Short: string;
   yearLabel: string;
   yearPlaceholder: string;
   yearHint: string;
@@ -51,6 +53,7 @@ export interface PaneStrings {
   scopeActive: string;
   languageLabel: string;
   templateHeading: string;
+  templateHint: string;
   templateKindLabel: string;
   templateFrameworkLabel: string;
   templateWhereLabel: string;
@@ -109,6 +112,8 @@ const zh: PaneStrings = {
   frameworkAuto: "自动识别",
   frameworkLegacy: "旧版（产出、效益、满意度）",
   framework2021: "2021 版（含成本指标）",
+  frameworkLegacyShort: "旧版",
+  framework2021Short: "2021 版",
   yearLabel: "预算年度",
   yearPlaceholder: "自动",
   yearHint: "留空时从标题或工作表名称中识别。",
@@ -118,6 +123,7 @@ const zh: PaneStrings = {
   scopeActive: "当前工作表",
   languageLabel: "语言 / Language",
   templateHeading: "项目模板",
+  templateHint: "“插入项目模板”会写入一张空白的项目绩效目标表，不会覆盖任何已有内容。",
   templateKindLabel: "模板类型",
   templateFrameworkLabel: "指标体系",
   templateWhereLabel: "插入位置",
@@ -178,6 +184,8 @@ const en: PaneStrings = {
   frameworkAuto: "Detect automatically",
   frameworkLegacy: "Legacy (output, benefit, satisfaction)",
   framework2021: "2021 (with cost indicators)",
+  frameworkLegacyShort: "Legacy",
+  framework2021Short: "2021",
   yearLabel: "Budget year",
   yearPlaceholder: "Automatic",
   yearHint: "Leave empty to take it from the title or the sheet name.",
@@ -187,6 +195,7 @@ const en: PaneStrings = {
   scopeActive: "The active sheet",
   languageLabel: "语言 / Language",
   templateHeading: "Project template",
+  templateHint: "Insert project template writes an empty project target table; it never overwrites anything.",
   templateKindLabel: "Template kind",
   templateFrameworkLabel: "Framework",
   templateWhereLabel: "Insert at",

@@ -138,6 +138,10 @@ describe("the task pane", () => {
     const notice = await screen.findByTestId("notice");
     expect(host.inserted).toHaveLength(1);
     expect(host.inserted[0].where).toBe("new-sheet");
+    fireEvent.change(screen.getByTestId("template-placement"), { target: { value: "selection" } });
+    fireEvent.click(screen.getByTestId("insert-template"));
+    await waitFor(() => expect(host.inserted).toHaveLength(2));
+    expect(host.inserted[1].where).toBe("selection");
     expect(host.inserted[0].sheetName).toBe(projectTemplates.sheetName);
     expect(host.inserted[0].patch).toEqual(projectTemplates.build("meeting", "2021", "zh"));
     expect(textOf(notice)).toContain("已在工作表");

@@ -1,9 +1,7 @@
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from "react";
 import {
   Button,
-  Field,
   FluentProvider,
-  Select,
   Spinner,
   makeStyles,
   tokens,
@@ -11,7 +9,7 @@ import {
   webLightTheme,
 } from "@fluentui/react-components";
 import type { CheckOptions, WorkbookCheck } from "../../core/check";
-import type { Framework, Issue } from "../../core/report";
+import type { Issue } from "../../core/report";
 import type { SheetSnapshot } from "../../core/snapshot";
 import type { SpreadsheetHost } from "../../host/types";
 import { languageFromDisplayLanguage, strings, type Language } from "../i18n";
@@ -22,8 +20,9 @@ import type { TemplateService } from "../templates";
 import type { ThemeName } from "../theme";
 import { FindingGroups, SelectionFindings } from "./FindingList";
 import { NoticeBar } from "./NoticeBar";
-import { SettingsPanel, type TemplatePlacementChoice } from "./SettingsPanel";
+import { SettingsPanel } from "./SettingsPanel";
 import { Summary } from "./Summary";
+import { TemplatePanel, type TemplateChoice } from "./TemplatePanel";
 
 const useStyles = makeStyles({
   root: {
@@ -53,16 +52,6 @@ const useStyles = makeStyles({
     flexWrap: "wrap",
     gap: tokens.spacingHorizontalS,
     alignItems: "flex-end",
-  },
-  templateRow: {
-    display: "flex",
-    flexWrap: "wrap",
-    gap: tokens.spacingHorizontalS,
-    alignItems: "flex-end",
-  },
-  kindField: {
-    minWidth: "8em",
-    flexGrow: 1,
   },
   busy: {
     alignSelf: "flex-start",
@@ -130,15 +119,16 @@ function Pane({
   const [state, dispatch] = useReducer(paneReducer, initialPaneState, (initial) =>
     initialResult ? { ...initial, result: initialResult } : initial,
   );
-  const [templateKind, setTemplateKind] = useState(templates.defaultKind);
   // A pinned framework is the user's framework; otherwise the Hebei (legacy) layout both seeds use.
-  const [templateFramework, setTemplateFramework] = useState<Framework>(
-    settings.framework === "auto" ? "legacy" : settings.framework,
-  );
+  const [templateChoice, setTemplateChoice] = useState<TemplateChoice>(() => ({
+    kind: templates.defaultKind,
+    framework: settings.framework === "auto" ? "legacy" : settings.framework,
+    placement: "new-sheet",
+  }));
   useEffect(() => {
-    if (settings.framework !== "auto") setTemplateFramework(settings.framework);
+    const pinned = settings.framework;
+    if (pinned !== "auto") setTemplateChoice((choice) => ({ ...choice, framework: pinned }));
   }, [settings.framework]);
-  const [placement, setPlacement] = useState<TemplatePlacementChoice>("new-sheet");
   const busyRef = useRef(false);
 
   useEffect(() => {
@@ -205,11 +195,11 @@ function Pane({
   const insertTemplate = useCallback(
     () =>
       run("insert", async () => {
-        const patch = templates.build(templateKind, templateFramework, language);
-        const where = await host.insertTemplate(patch, placement, templates.sheetName);
+        const patch = templates.build(templateChoice.kind, templateChoice.framework, language);
+        const where = await host.insertTemplate(patch, templateChoice.placement, templates.sheetName);
         dispatch({ type: "inserted", placement: where });
       }),
-    [run, host, templates, templateKind, templateFramework, placement, language],
+    [run, host, templates, templateChoice, language],
   );
 
   const clearMarks = useCallback(
@@ -260,34 +250,6 @@ function Pane({
         </Button>
       </div>
 
-      <div className={styles.templateRow}>
-        <Field label={text.templateKindLabel} className={styles.kindField}>
-          <Select
-            value={templateKind}
-            disabled={busy}
-            data-testid="template-kind"
-            onChange={(_event, data) => setTemplateKind(data.value)}
-          >
-            {templates.kinds.map((kind) => (
-              <option key={kind.id} value={kind.id}>
-                {kind.label[language]}
-              </option>
-            ))}
-          </Select>
-        </Field>
-        <Field label={text.templateFrameworkLabel} className={styles.kindField}>
-          <Select
-            value={templateFramework}
-            disabled={busy}
-            data-testid="template-framework"
-            onChange={(_event, data) => setTemplateFramework(data.value as Framework)}
-          >
-            <option value="legacy">{text.frameworkLegacy}</option>
-            <option value="2021">{text.framework2021}</option>
-          </Select>
-        </Field>
-      </div>
-
       {busy ? <Spinner className={styles.busy} size="tiny" label={busyLabel} data-testid="busy" /> : null}
 
       <div role={state.notice?.kind === "failure" ? "alert" : "status"}>
@@ -327,15 +289,16 @@ function Pane({
         onSelect={selectFinding}
       />
 
-      <SettingsPanel
+      <TemplatePanel
         text={text}
-        settings={settings}
         language={language}
-        placement={placement}
+        kinds={templates.kinds}
+        choice={templateChoice}
         disabled={busy}
-        onChange={onSettingsChange}
-        onPlacementChange={setPlacement}
+        onChange={setTemplateChoice}
       />
+
+      <SettingsPanel text={text} settings={settings} language={language} disabled={busy} onChange={onSettingsChange} />
     </main>
   );
 }

@@ -30,27 +30,15 @@ const useStyles = makeStyles({
   },
 });
 
-export type TemplatePlacementChoice = "new-sheet" | "selection";
-
 export interface SettingsPanelProps {
   text: PaneStrings;
   settings: PaneSettings;
   language: Language;
-  placement: TemplatePlacementChoice;
   disabled: boolean;
   onChange: (settings: PaneSettings) => void;
-  onPlacementChange: (placement: TemplatePlacementChoice) => void;
 }
 
-export function SettingsPanel({
-  text,
-  settings,
-  language,
-  placement,
-  disabled,
-  onChange,
-  onPlacementChange,
-}: SettingsPanelProps) {
+export function SettingsPanel({ text, settings, language, disabled, onChange }: SettingsPanelProps) {
   const styles = useStyles();
   const [yearText, setYearText] = useState(settings.year === null ? "" : String(settings.year));
   const yearParse = parseBudgetYear(yearText);
@@ -108,17 +96,6 @@ export function SettingsPanel({
           >
             <option value="all">{text.scopeAll}</option>
             <option value="active">{text.scopeActive}</option>
-          </Select>
-        </Field>
-        <Field label={text.templateWhereLabel}>
-          <Select
-            value={placement}
-            disabled={disabled}
-            data-testid="setting-placement"
-            onChange={(_event, data) => onPlacementChange(data.value as TemplatePlacementChoice)}
-          >
-            <option value="new-sheet">{text.templateWhereNewSheet}</option>
-            <option value="selection">{text.templateWhereSelection}</option>
           </Select>
         </Field>
         <Field label={text.languageLabel}>
