@@ -63,6 +63,16 @@ export function parseRangeA1(address: string): CellRange | null {
   };
 }
 
+/** The range moved down by `by.row` rows and right by `by.col` columns. */
+export function offsetRange(range: CellRange, by: CellRef): CellRange {
+  return {
+    top: range.top + by.row,
+    left: range.left + by.col,
+    bottom: range.bottom + by.row,
+    right: range.right + by.col,
+  };
+}
+
 export function rangeContains(range: CellRange, row: number, col: number): boolean {
   return row >= range.top && row <= range.bottom && col >= range.left && col <= range.right;
 }

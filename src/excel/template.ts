@@ -3,25 +3,30 @@
  * name, or at the selected cell when every cell it would cover is empty. It never writes over a
  * cell that holds anything; if a write fails part-way, what was written is taken away again.
  *
- * Dependent drop-downs (level 2 under level 1) use the construction of the .xlsx writer
- * (src/xlsx/template.ts): one named range per parent value on a very hidden list sheet, and
- * INDIRECT over the parent cell; the names and the sheet are shared, so a workbook made by the
- * command line and one made in Excel look the same.
+ * Drop-down lists are named and built as in the .xlsx writer (src/core/template/lists.ts), so a
+ * workbook made by the command line and one made in Excel look the same.
  */
-import { columnName, toA1, type CellRange } from "../core/address";
+import { columnName, offsetRange, rangeToA1, toA1, type CellRange, type CellRef } from "../core/address";
 import type { InputPrompt, PatchStyle, PatchValidation, SheetPatch } from "../core/patch";
+import {
+  INLINE_LIST_LIMIT,
+  LIST_SHEET_NAME,
+  dependentListFormula,
+  dependentListNames,
+  inlineList,
+  level1ListName,
+  parentRuns,
+  type DependentList,
+  type NamedList,
+} from "../core/template/lists";
 import { HostError, type TemplatePlacement } from "../host/types";
 import { parseExcelRange } from "./address";
 import { toHostError } from "./errors";
 import type { ExcelFeatures } from "./requirements";
 
-/** The very hidden sheet holding drop-down items (the same name as the .xlsx writer uses). */
-export const LIST_SHEET_NAME = "下拉选项";
 const DEFAULT_SHEET_NAME = "项目绩效目标表";
 const FONT_NAME = "宋体";
 const DEFAULT_FONT_SIZE = 11;
-/** Excel's limit for an inline list ("a,b,c") in a validation rule. */
-const INLINE_LIST_LIMIT = 255;
 /** Excel's limits for an input prompt or error alert. */
 const PROMPT_TITLE_LIMIT = 32;
 const PROMPT_MESSAGE_LIMIT = 255;
@@ -52,21 +57,6 @@ export function uniqueSheetName(wanted: string, taken: readonly string[]): strin
     if (!used.has(candidate.toLowerCase())) return candidate;
   }
 }
-
-/** Only the characters a defined name may hold: letters (any script), digits, underscore and period. */
-function nameCharacters(text: string): string {
-  return text.replace(/[^\p{L}\p{N}_.]/gu, "_");
-}
-
-/** A short stable tag for lists that come without a name (the same digest as the .xlsx writer). */
-function listsDigest(lists: Record<string, string[]>): string {
-  const text = JSON.stringify(lists);
-  let hash = 5381;
-  for (let i = 0; i < text.length; i++) hash = ((hash * 33) ^ text.charCodeAt(i)) >>> 0;
-  return `L${hash.toString(36)}`;
-}
-
-const VALID_NAME = /^[\p{L}_][\p{L}\p{N}_.]*$/u;
 
 /** Text Excel would read as something else (a number, a date, a formula, TRUE) is written with a leading '. */
 function literal(value: string | number): string | number {
@@ -112,76 +102,72 @@ function clampPrompt(prompt: InputPrompt): InputPrompt {
   return { title: prompt.title.slice(0, PROMPT_TITLE_LIMIT), message: prompt.message.slice(0, PROMPT_MESSAGE_LIMIT) };
 }
 
-function shift(area: CellRange, origin: { row: number; col: number }): CellRange {
-  return {
-    top: area.top + origin.row,
-    left: area.left + origin.col,
-    bottom: area.bottom + origin.row,
-    right: area.right + origin.col,
-  };
-}
+type Action = (worksheet: Excel.Worksheet, origin: CellRef) => void;
 
-function a1(range: CellRange): string {
-  const start = toA1(range.top, range.left);
-  const end = toA1(range.bottom, range.right);
-  return start === end ? start : `${start}:${end}`;
-}
+/** The named lists the drop-downs need, each once, leaving out names the workbook already has. */
+class NamedLists {
+  readonly wanted: NamedList[] = [];
+  private readonly taken: Set<string>;
 
-interface NamedList {
-  name: string;
-  items: string[];
+  /** `possible` is false when no list sheet exists and none can be added (the workbook's structure is protected). */
+  constructor(
+    existingNames: Set<string>,
+    readonly possible: boolean,
+  ) {
+    this.taken = new Set(existingNames);
+  }
+
+  ensure(list: NamedList): void {
+    const key = list.name.toLowerCase();
+    if (this.taken.has(key)) return;
+    this.taken.add(key);
+    this.wanted.push(list);
+  }
 }
 
 /** What the patch's drop-downs need: inline lists where they fit, named lists otherwise. */
 interface ValidationPlan {
   namedLists: NamedList[];
-  apply(worksheet: Excel.Worksheet, origin: { row: number; col: number }): void;
+  apply: Action;
 }
 
 function planValidations(patch: SheetPatch, existingNames: Set<string>, namesPossible: boolean): ValidationPlan {
-  const namedLists: NamedList[] = [];
-  const wanted = new Set<string>();
-  const ensure = (name: string, items: string[]) => {
-    if (existingNames.has(name.toLowerCase()) || wanted.has(name.toLowerCase())) return;
-    wanted.add(name.toLowerCase());
-    namedLists.push({ name, items });
-  };
-  const actions: ((worksheet: Excel.Worksheet, origin: { row: number; col: number }) => void)[] = [];
-
-  const inline = (items: readonly string[]) => {
-    const text = items.join(",");
-    return text.length <= INLINE_LIST_LIMIT && !items.some((i) => /[,"]/.test(i)) ? text : null;
-  };
-  const withPrompt = (dv: Excel.DataValidation, prompt: InputPrompt | undefined) => {
-    if (!prompt) return;
-    const p = clampPrompt(prompt);
-    dv.prompt = { showPrompt: true, title: p.title, message: p.message };
-  };
-
-  for (const validation of patch.validations) {
-    actions.push(...validationActions(validation, patch, ensure, inline, withPrompt, namesPossible));
-  }
+  const lists = new NamedLists(existingNames, namesPossible);
+  const actions = patch.validations.flatMap((validation) => validationActions(validation, patch, lists));
   return {
-    namedLists,
+    namedLists: lists.wanted,
     apply: (worksheet, origin) => actions.forEach((act) => act(worksheet, origin)),
   };
 }
 
-type Action = (worksheet: Excel.Worksheet, origin: { row: number; col: number }) => void;
+function validationAt(worksheet: Excel.Worksheet, origin: CellRef, area: CellRange): Excel.DataValidation {
+  return worksheet.getRange(rangeToA1(offsetRange(area, origin))).dataValidation;
+}
 
-function validationActions(
-  validation: PatchValidation,
-  patch: SheetPatch,
-  ensure: (name: string, items: string[]) => void,
-  inline: (items: readonly string[]) => string | null,
-  withPrompt: (dv: Excel.DataValidation, prompt: InputPrompt | undefined) => void,
-  namesPossible: boolean,
-): Action[] {
-  const rangeOf = (worksheet: Excel.Worksheet, origin: { row: number; col: number }, area: CellRange) =>
-    worksheet.getRange(a1(shift(area, origin))).dataValidation;
+function setPrompt(dv: Excel.DataValidation, prompt: InputPrompt | undefined): void {
+  if (!prompt) return;
+  const p = clampPrompt(prompt);
+  dv.prompt = { showPrompt: true, title: p.title, message: p.message };
+}
+
+/** A drop-down over the patch's area; its source may depend on where the patch lands. */
+function listAction(area: CellRange, source: (origin: CellRef) => string, prompt: InputPrompt | undefined): Action {
+  return (ws, origin) => {
+    const dv = validationAt(ws, origin, area);
+    dv.rule = { list: { inCellDropDown: true, source: source(origin) } };
+    setPrompt(dv, prompt);
+  };
+}
+
+/** Without named lists, as much of the list as Excel takes inline. */
+function inlineOrCut(items: readonly string[]): string {
+  return inlineList(items) ?? items.join(",").slice(0, INLINE_LIST_LIMIT);
+}
+
+function validationActions(validation: PatchValidation, patch: SheetPatch, lists: NamedLists): Action[] {
   switch (validation.kind) {
     case "text":
-      return [(ws, origin) => withPrompt(rangeOf(ws, origin, validation.range), validation.prompt)];
+      return [(ws, origin) => setPrompt(validationAt(ws, origin, validation.range), validation.prompt)];
     case "decimal": {
       const { min, max } = validation;
       const rule: Excel.BasicDataValidation | null =
@@ -194,37 +180,31 @@ function validationActions(
               : null;
       return [
         (ws, origin) => {
-          const dv = rangeOf(ws, origin, validation.range);
+          const dv = validationAt(ws, origin, validation.range);
           if (rule) {
             dv.rule = { decimal: rule };
             const error = clampPrompt(validation.error ?? DEFAULT_ERROR_ALERT);
             dv.errorAlert = { showAlert: true, style: "Stop", title: error.title, message: error.message };
           }
-          withPrompt(dv, validation.prompt);
+          setPrompt(dv, validation.prompt);
         },
       ];
     }
     case "list": {
-      let source = inline(validation.items);
+      let source = inlineList(validation.items);
       if (source === null) {
-        if (!namesPossible) source = validation.items.join(",").slice(0, INLINE_LIST_LIMIT);
+        if (!lists.possible) source = inlineOrCut(validation.items);
         else {
-          const name = `一级_${listsDigest({ items: [...validation.items] })}`;
-          ensure(name, [...validation.items]);
+          const name = level1ListName(validation.items);
+          lists.ensure({ name, items: [...validation.items] });
           source = `=${name}`;
         }
       }
       const listSource = source;
-      return [
-        (ws, origin) => {
-          const dv = rangeOf(ws, origin, validation.range);
-          dv.rule = { list: { inCellDropDown: true, source: listSource } };
-          withPrompt(dv, validation.prompt);
-        },
-      ];
+      return [listAction(validation.range, () => listSource, validation.prompt)];
     }
     case "dependentList":
-      return dependentListActions(validation, patch, ensure, inline, withPrompt, namesPossible);
+      return dependentListActions(validation, patch, lists);
     default: {
       const unknown: never = validation;
       throw new Error(`Unknown validation kind in the patch: ${JSON.stringify(unknown)}`);
@@ -232,80 +212,21 @@ function validationActions(
   }
 }
 
-type DependentList = Extract<PatchValidation, { kind: "dependentList" }>;
-
-/**
- * One rule per parent cell: the parent of a row is the top-left cell of the merged area holding
- * (row, parentCol), so rows under one merged level 1 share it. Without names, the whole list.
- */
-function dependentListActions(
-  validation: DependentList,
-  patch: SheetPatch,
-  ensure: (name: string, items: string[]) => void,
-  inline: (items: readonly string[]) => string | null,
-  withPrompt: (dv: Excel.DataValidation, prompt: InputPrompt | undefined) => void,
-  namesPossible: boolean,
-): Action[] {
-  const prefix = `二级_${nameCharacters(validation.listsName ?? listsDigest(validation.lists))}_`;
-  const names = Object.keys(validation.lists).map((parent) => `${prefix}${nameCharacters(parent)}`);
-  const fallbackName = `${prefix}全部`;
-  const usable = namesPossible && [...names, fallbackName].every((n) => VALID_NAME.test(n));
-  if (!usable) {
-    const source = inline(validation.fallback) ?? validation.fallback.join(",").slice(0, INLINE_LIST_LIMIT);
-    return [
-      (ws, origin) => {
-        const dv = ws.getRange(a1(shift(validation.range, origin))).dataValidation;
-        dv.rule = { list: { inCellDropDown: true, source } };
-        withPrompt(dv, validation.prompt);
-      },
-    ];
+/** One rule per run of rows under one parent cell; without named lists, the whole list. */
+function dependentListActions(validation: DependentList, patch: SheetPatch, lists: NamedLists): Action[] {
+  if (!lists.possible) {
+    const source = inlineOrCut(validation.fallback);
+    return [listAction(validation.range, () => source, validation.prompt)];
   }
-  for (const [parent, items] of Object.entries(validation.lists)) {
-    if (items.length > 0) ensure(`${prefix}${nameCharacters(parent)}`, items);
-  }
-  ensure(fallbackName, validation.fallback);
-  const groups = new Map<string, { parentRow: number; parentCol: number; rows: number[] }>();
-  for (let r = validation.range.top; r <= validation.range.bottom; r++) {
-    const merge = patch.merges.find(
-      (m) => r >= m.top && r <= m.bottom && validation.parentCol >= m.left && validation.parentCol <= m.right,
-    );
-    const parentRow = merge ? merge.top : r;
-    const parentCol = merge ? merge.left : validation.parentCol;
-    const key = `${parentRow}:${parentCol}`;
-    const group = groups.get(key) ?? { parentRow, parentCol, rows: [] };
-    group.rows.push(r);
-    groups.set(key, group);
-  }
-  const actions: Action[] = [];
-  for (const group of groups.values()) {
-    for (const run of consecutiveRuns(group.rows)) {
-      actions.push((ws, origin) => {
-        const parentRef = `$${columnName(origin.col + group.parentCol)}$${origin.row + group.parentRow + 1}`;
-        // A parent value without a list of its own (empty, or typed by hand) offers the whole list.
-        const formula = `=IF(ISREF(INDIRECT("${prefix}"&${parentRef})),INDIRECT("${prefix}"&${parentRef}),${fallbackName})`;
-        const area = {
-          top: run[0]!,
-          left: validation.range.left,
-          bottom: run[run.length - 1]!,
-          right: validation.range.right,
-        };
-        const dv = ws.getRange(a1(shift(area, origin))).dataValidation;
-        dv.rule = { list: { inCellDropDown: true, source: formula } };
-        withPrompt(dv, validation.prompt);
-      });
-    }
-  }
-  return actions;
-}
-
-function consecutiveRuns(rows: number[]): number[][] {
-  const runs: number[][] = [];
-  for (const r of [...rows].sort((a, b) => a - b)) {
-    const last = runs[runs.length - 1];
-    if (last && last[last.length - 1] === r - 1) last.push(r);
-    else runs.push([r]);
-  }
-  return runs;
+  const names = dependentListNames(validation);
+  for (const list of [...names.lists, names.fallback]) lists.ensure(list);
+  return parentRuns(validation, patch.merges).map((run) =>
+    listAction(
+      { top: run.top, left: validation.range.left, bottom: run.bottom, right: validation.range.right },
+      (origin) => `=${dependentListFormula(names, origin.row + run.parentRow, origin.col + run.parentCol)}`,
+      validation.prompt,
+    ),
+  );
 }
 
 /** Runs of consecutive patch cells on one row that carry a value (or a number format). */
@@ -397,8 +318,8 @@ export async function insertTemplate(
             if (values[r]?.[c] !== "" || formulas[r]?.[c] !== "") {
               const cell = toA1(targetRange.top + r, targetRange.left + c);
               refuse(
-                `无法在所选位置插入模板：目标区域 ${a1(targetRange)} 中的单元格 ${cell} 已有内容，模板不会覆盖已有内容。请选择一片空白区域（需 ${patch.rowCount} 行 × ${patch.colCount} 列），或插入到新工作表。`,
-                `Cannot insert the template at the selection: cell ${cell} in the target area ${a1(targetRange)} is not empty, and the template never overwrites content. Select an empty area (${patch.rowCount} rows × ${patch.colCount} columns), or insert on a new worksheet.`,
+                `无法在所选位置插入模板：目标区域 ${rangeToA1(targetRange)} 中的单元格 ${cell} 已有内容，模板不会覆盖已有内容。请选择一片空白区域（需 ${patch.rowCount} 行 × ${patch.colCount} 列），或插入到新工作表。`,
+                `Cannot insert the template at the selection: cell ${cell} in the target area ${rangeToA1(targetRange)} is not empty, and the template never overwrites content. Select an empty area (${patch.rowCount} rows × ${patch.colCount} columns), or insert on a new worksheet.`,
               );
             }
           }
@@ -429,8 +350,8 @@ export async function insertTemplate(
               targetRange.left <= merged.right
             ) {
               refuse(
-                `无法在所选位置插入模板：目标区域 ${a1(targetRange)} 含有合并单元格 ${a1(merged)}。请选择一片没有合并单元格的空白区域，或插入到新工作表。`,
-                `Cannot insert the template at the selection: the target area ${a1(targetRange)} holds the merged cells ${a1(merged)}. Select an empty area without merged cells, or insert on a new worksheet.`,
+                `无法在所选位置插入模板：目标区域 ${rangeToA1(targetRange)} 含有合并单元格 ${rangeToA1(merged)}。请选择一片没有合并单元格的空白区域，或插入到新工作表。`,
+                `Cannot insert the template at the selection: the target area ${rangeToA1(targetRange)} holds the merged cells ${rangeToA1(merged)}. Select an empty area without merged cells, or insert on a new worksheet.`,
               );
             }
           }
@@ -453,7 +374,7 @@ export async function insertTemplate(
       // Everything below is written in one batch; a failure part-way is undone by the caller.
       writing = true;
       let sheet: Excel.Worksheet;
-      let origin: { row: number; col: number };
+      let origin: CellRef;
       let placedName: string;
       if (where === "new-sheet") {
         placedName = uniqueSheetName(
@@ -470,8 +391,8 @@ export async function insertTemplate(
         created.selectionArea = {
           sheetId: targetSheet!.id,
           range: targetRange!,
-          merges: patch.merges.map((m) => shift(m, origin)),
-          validated: patch.validations.map((v) => shift(v.range, origin)),
+          merges: patch.merges.map((m) => offsetRange(m, origin)),
+          validated: patch.validations.map((v) => offsetRange(v.range, origin)),
         };
       }
 
@@ -497,7 +418,7 @@ export async function insertTemplate(
       await context.sync();
       // Merges go last, in their own round trip: if one fails, the undo knows which step it was in.
       created.merging = true;
-      for (const merge of patch.merges) sheet.getRange(a1(shift(merge, origin))).merge(false);
+      for (const merge of patch.merges) sheet.getRange(rangeToA1(offsetRange(merge, origin))).merge(false);
       sheet.activate();
       sheet.getRange(toA1(origin.row, origin.col)).select();
       await context.sync();
@@ -507,7 +428,7 @@ export async function insertTemplate(
         bottom: origin.row + patch.rowCount - 1,
         right: origin.col + patch.colCount - 1,
       };
-      return { sheet: placedName, range: a1(area) };
+      return { sheet: placedName, range: rangeToA1(area) };
     });
   } catch (error) {
     if (error instanceof HostError) throw error;
@@ -523,7 +444,7 @@ export async function insertTemplate(
 }
 
 /** Values, number formats, styles, widths and heights of the patch at origin (merges come after). */
-function writePatch(sheet: Excel.Worksheet, patch: SheetPatch, origin: { row: number; col: number }): void {
+function writePatch(sheet: Excel.Worksheet, patch: SheetPatch, origin: CellRef): void {
   const cellAt = new Map(patch.cells.map((cell) => [`${cell.row},${cell.col}`, cell]));
   const valueRuns = rowRuns<string | number>(
     patch,
@@ -598,19 +519,19 @@ async function undoTemplate(created: Created, features: ExcelFeatures): Promise<
         const sheet = worksheets.getItem(sheetId);
         if (created.merging && features.mergedAreas) {
           // Unmerging a range also splits any merged area it touches: undo exactly the areas we merged.
-          const found = sheet.getRange(a1(range)).getMergedAreasOrNullObject();
+          const found = sheet.getRange(rangeToA1(range)).getMergedAreasOrNullObject();
           found.load("areas/items/address");
           await context.sync();
-          const ours = new Set(merges.map(a1));
+          const ours = new Set(merges.map((m) => rangeToA1(m)));
           if (!found.isNullObject) {
             for (const area of found.areas.items) {
               const merged = parseExcelRange(area.address);
-              if (merged && ours.has(a1(merged))) sheet.getRange(a1(merged)).unmerge();
+              if (merged && ours.has(rangeToA1(merged))) sheet.getRange(rangeToA1(merged)).unmerge();
             }
           }
         }
-        validated.forEach((v) => sheet.getRange(a1(v)).dataValidation.clear());
-        sheet.getRange(a1(range)).clear("All");
+        validated.forEach((v) => sheet.getRange(rangeToA1(v)).dataValidation.clear());
+        sheet.getRange(rangeToA1(range)).clear("All");
       }
       if (created.names.length > 0) {
         const names = workbook.names;

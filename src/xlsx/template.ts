@@ -1,22 +1,26 @@
 /**
  * Applies a sheet patch (the project template) to an exceljs worksheet: values, styles, merges,
- * column widths, row heights and data validations. Dependent drop-downs (level 2 under level 1)
- * use the usual Excel construction: one named range per parent value on a hidden list sheet, and
- * INDIRECT over the parent cell.
+ * column widths, row heights and data validations. Drop-down lists are named and built as in
+ * every host (src/core/template/lists.ts).
  */
 import ExcelJS from "exceljs";
-import { columnName, type CellRange } from "../core/address";
+import { columnName, offsetRange, type CellRange } from "../core/address";
 import type { InputPrompt, PatchStyle, PatchValidation, SheetPatch } from "../core/patch";
+import {
+  LIST_SHEET_NAME,
+  dependentListFormula,
+  dependentListNames,
+  inlineList,
+  isDefinedName,
+  level1ListName,
+  parentRuns,
+  type DependentList,
+} from "../core/template/lists";
 import { argb } from "./colour";
-
-/** The hidden sheet holding drop-down items that do not fit an inline list. */
-export const LIST_SHEET_NAME = "下拉选项";
 
 /** The font of every cell the template writes: the usual one on Chinese government forms. */
 const FONT_NAME = "宋体";
 const DEFAULT_FONT_SIZE = 11;
-/** Excel's limit for an inline list ("a,b,c") in a validation formula. */
-const INLINE_LIST_LIMIT = 255;
 
 export interface PatchOrigin {
   /** Zero-based sheet row and column of the patch's top-left cell. */
@@ -50,7 +54,7 @@ export function applySheetPatch(
     if (style) target.style = toExcelStyle(style);
   }
   for (const merge of patch.merges) {
-    const area = shift(merge, origin);
+    const area = offsetRange(merge, origin);
     worksheet.mergeCellsWithoutStyle(area.top + 1, area.left + 1, area.bottom + 1, area.right + 1);
   }
   patch.columnWidths.forEach((width, col) => {
@@ -96,15 +100,6 @@ function assertTargetEmpty(worksheet: ExcelJS.Worksheet, patch: SheetPatch, orig
   }
 }
 
-function shift(area: CellRange, origin: PatchOrigin): CellRange {
-  return {
-    top: area.top + origin.row,
-    left: area.left + origin.col,
-    bottom: area.bottom + origin.row,
-    right: area.right + origin.col,
-  };
-}
-
 /** A fresh style object per cell: exceljs shares objects it is given. */
 function toExcelStyle(style: PatchStyle): Partial<ExcelJS.Style> {
   const out: Partial<ExcelJS.Style> = {
@@ -138,10 +133,6 @@ function validate(worksheet: ExcelJS.Worksheet, area: CellRange, validation: Exc
   }
 }
 
-function absolute(row: number, col: number): string {
-  return `$${columnName(col)}$${row + 1}`;
-}
-
 function promptFields(prompt: InputPrompt | undefined): Partial<ExcelJS.DataValidation> {
   return prompt ? { showInputMessage: true, promptTitle: prompt.title, prompt: prompt.message } : {};
 }
@@ -165,7 +156,7 @@ function addValidation(
   validation: PatchValidation,
   origin: PatchOrigin,
 ): void {
-  const area = shift(validation.range, origin);
+  const area = offsetRange(validation.range, origin);
   switch (validation.kind) {
     case "text":
       validate(worksheet, area, promptOnly(validation.prompt));
@@ -198,9 +189,7 @@ function addValidation(
       validate(worksheet, area, {
         type: "list",
         allowBlank: true,
-        formulae: [
-          listSource(worksheet.workbook, validation.items, `一级_${listsDigest({ items: [...validation.items] })}`),
-        ],
+        formulae: [listSource(worksheet.workbook, validation.items)],
         ...promptFields(validation.prompt),
         ...errorFields(undefined),
       });
@@ -215,81 +204,41 @@ function addValidation(
   }
 }
 
-type DependentList = Extract<PatchValidation, { kind: "dependentList" }>;
-
-/**
- * One validation per parent cell: the parent of a row is the top-left cell of the merged area
- * holding (row, parentCol), so rows under one merged level 1 share it.
- */
+/** One validation per run of rows under one parent cell. */
 function addDependentList(
   worksheet: ExcelJS.Worksheet,
   patch: SheetPatch,
   validation: DependentList,
   origin: PatchOrigin,
 ): void {
-  const workbook = worksheet.workbook;
-  // 二级_legacy_产出指标: the framework in the name, since legacy and 2021 list different children.
-  const prefix = `二级_${nameCharacters(validation.listsName ?? listsDigest(validation.lists))}_`;
-  for (const [parent, items] of Object.entries(validation.lists)) {
-    if (items.length > 0) ensureNamedList(workbook, `${prefix}${nameCharacters(parent)}`, items);
-  }
+  const names = dependentListNames(validation);
   // Inside a formula an inline "a,b" is one string, not a list: the fallback is always a named range.
-  const fallback = `${prefix}全部`;
-  ensureNamedList(workbook, fallback, validation.fallback);
-  const groups = new Map<string, { parentRow: number; rows: number[] }>();
-  for (let r = validation.range.top; r <= validation.range.bottom; r++) {
-    const merge = patch.merges.find(
-      (m) => r >= m.top && r <= m.bottom && validation.parentCol >= m.left && validation.parentCol <= m.right,
-    );
-    const parentRow = merge ? merge.top : r;
-    const parentCol = merge ? merge.left : validation.parentCol;
-    const key = `${parentRow}:${parentCol}`;
-    const group = groups.get(key) ?? { parentRow, rows: [] };
-    group.rows.push(r);
-    groups.set(key, group);
+  for (const list of [...names.lists, names.fallback]) ensureNamedList(worksheet.workbook, list.name, list.items);
+  for (const run of parentRuns(validation, patch.merges)) {
+    const formula = dependentListFormula(names, origin.row + run.parentRow, origin.col + run.parentCol);
+    const area = { top: run.top, left: validation.range.left, bottom: run.bottom, right: validation.range.right };
+    validate(worksheet, offsetRange(area, origin), {
+      type: "list",
+      allowBlank: true,
+      formulae: [formula],
+      ...promptFields(validation.prompt),
+      ...errorFields(undefined),
+    });
   }
-  for (const [key, group] of groups) {
-    const parentCol = Number(key.split(":")[1]);
-    const parentRef = absolute(origin.row + group.parentRow, origin.col + parentCol);
-    // Names cannot hold every text a user may type: an empty or unknown parent offers the whole list.
-    const formula = `IF(ISREF(INDIRECT("${prefix}"&${parentRef})),INDIRECT("${prefix}"&${parentRef}),${fallback})`;
-    for (const run of consecutiveRuns(group.rows)) {
-      const area = shift(
-        { top: run[0], left: validation.range.left, bottom: run[run.length - 1], right: validation.range.right },
-        origin,
-      );
-      validate(worksheet, area, {
-        type: "list",
-        allowBlank: true,
-        formulae: [formula],
-        ...promptFields(validation.prompt),
-        ...errorFields(undefined),
-      });
-    }
-  }
-}
-
-function consecutiveRuns(rows: number[]): number[][] {
-  const runs: number[][] = [];
-  for (const r of [...rows].sort((a, b) => a - b)) {
-    const last = runs[runs.length - 1];
-    if (last && last[last.length - 1] === r - 1) last.push(r);
-    else runs.push([r]);
-  }
-  return runs;
 }
 
 /** An inline list when it fits Excel's limit, otherwise a named range on the list sheet. */
-function listSource(workbook: ExcelJS.Workbook, items: readonly string[], nameForLongList: string): string {
-  const inline = items.join(",");
-  if (inline.length <= INLINE_LIST_LIMIT && !items.some((item) => /[,"]/.test(item))) return `"${inline}"`;
-  ensureNamedList(workbook, nameForLongList, items);
-  return nameForLongList;
+function listSource(workbook: ExcelJS.Workbook, items: readonly string[]): string {
+  const inline = inlineList(items);
+  if (inline !== null) return `"${inline}"`;
+  const name = level1ListName(items);
+  ensureNamedList(workbook, name, items);
+  return name;
 }
 
 /** Writes items into a column of the hidden list sheet and names the range, once per workbook. */
 function ensureNamedList(workbook: ExcelJS.Workbook, name: string, items: readonly string[]): void {
-  if (!/^[\p{L}_][\p{L}\p{N}_.]*$/u.test(name)) throw new Error(`"${name}" is not a valid Excel name.`);
+  if (!isDefinedName(name)) throw new Error(`"${name}" is not a valid Excel name.`);
   const sheet =
     workbook.getWorksheet(LIST_SHEET_NAME) ?? workbook.addWorksheet(LIST_SHEET_NAME, { state: "veryHidden" });
   if (workbook.definedNames.model.some((definedName) => definedName.name === name)) return;
@@ -298,17 +247,4 @@ function ensureNamedList(workbook: ExcelJS.Workbook, name: string, items: readon
   items.forEach((item, i) => (sheet.getCell(i + 2, col).value = item));
   const letter = columnName(col - 1);
   workbook.definedNames.add(`'${LIST_SHEET_NAME}'!$${letter}$2:$${letter}$${items.length + 1}`, name);
-}
-
-/** Only the characters a defined name may hold: letters (any script), digits, underscore and period. */
-function nameCharacters(text: string): string {
-  return text.replace(/[^\p{L}\p{N}_.]/gu, "_");
-}
-
-/** A short stable tag for lists that come without a name. */
-function listsDigest(lists: Record<string, string[]>): string {
-  const text = JSON.stringify(lists);
-  let hash = 5381;
-  for (let i = 0; i < text.length; i++) hash = ((hash * 33) ^ text.charCodeAt(i)) >>> 0;
-  return `L${hash.toString(36)}`;
 }

@@ -5,7 +5,8 @@
  */
 import { buildTemplate } from "../../src/core/template";
 import { HostError } from "../../src/host/types";
-import { LIST_SHEET_NAME, sanitizeSheetName, uniqueSheetName } from "../../src/excel/template";
+import { LIST_SHEET_NAME } from "../../src/core/template/lists";
+import { sanitizeSheetName, uniqueSheetName } from "../../src/excel/template";
 import { cellAt, emptyWorkbookState, findSheet } from "../fakes/excel";
 import { setUp, tearDown } from "./helpers";
 

@@ -12,7 +12,7 @@ import { bufferIO } from "../../src/cli/io";
 import { runTemplate } from "../../src/cli/template";
 import { buildProjectTemplate, TEMPLATE_KINDS, TEMPLATE_SHEET_NAME } from "../../src/core/template";
 import { loadWorkbookFile } from "../../src/xlsx/read";
-import { LIST_SHEET_NAME } from "../../src/xlsx/template";
+import { LIST_SHEET_NAME } from "../../src/core/template/lists";
 import { SEED_000, UNFILLED_NAMED_ROW_RULES, UNFILLED_TEMPLATE_RULES } from "./support";
 
 let dir: string;

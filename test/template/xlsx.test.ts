@@ -1,6 +1,7 @@
 import ExcelJS from "exceljs";
 import { buildProjectTemplate, buildTemplate, TEMPLATE_SHEET_NAME } from "../../src/core/template";
-import { applySheetPatch, LIST_SHEET_NAME, PatchTargetNotEmptyError, templateWorkbook } from "../../src/xlsx/template";
+import { LIST_SHEET_NAME } from "../../src/core/template/lists";
+import { applySheetPatch, PatchTargetNotEmptyError, templateWorkbook } from "../../src/xlsx/template";
 
 /** Writes the workbook to bytes and opens it again, as Excel would see the file. */
 async function roundTrip(workbook: ExcelJS.Workbook): Promise<ExcelJS.Workbook> {
