@@ -22,7 +22,7 @@ import {
 import type { Issue } from "../core/report";
 import { HostError } from "../host/types";
 import { officeErrorCode, toHostError } from "./errors";
-import { payloadBudget, type WorksheetInfo } from "./read";
+import { WORKSHEET_INFO_PROPERTIES, payloadBudget, worksheetInfos, type WorksheetInfo } from "./read";
 import {
   RECORD_NAMESPACE,
   cellKey,
@@ -196,14 +196,14 @@ export class RecordLoader {
 export async function loadHint(): Promise<WorkbookHint> {
   return Excel.run(async (context) => {
     const worksheets = context.workbook.worksheets;
-    worksheets.load("items/id,items/name,items/visibility");
+    worksheets.load(WORKSHEET_INFO_PROPERTIES);
     const loader = new RecordLoader();
     loader.first(context);
     await context.sync();
     if (loader.second()) await context.sync();
     const { partIds, record } = loader.result();
     return {
-      worksheets: worksheets.items.map((w) => ({ id: w.id, name: w.name, visibility: w.visibility })),
+      worksheets: worksheetInfos(worksheets),
       partIds,
       record,
     };
@@ -382,7 +382,7 @@ export async function paintFindings(
   try {
     return await Excel.run(async (context) => {
       const worksheets = context.workbook.worksheets;
-      worksheets.load("items/id,items/name,items/visibility");
+      worksheets.load(WORKSHEET_INFO_PROPERTIES);
       const parts = context.workbook.customXmlParts.getByNamespace(RECORD_NAMESPACE);
       parts.load("items/id");
       const { lookups, steps } = lookupSteps(context, cellsBySheet, hint.worksheets, features);
@@ -398,11 +398,7 @@ export async function paintFindings(
         throw error;
       }
 
-      const fresh: WorksheetInfo[] = worksheets.items.map((w) => ({
-        id: w.id,
-        name: w.name,
-        visibility: w.visibility,
-      }));
+      const fresh = worksheetInfos(worksheets);
       const freshIds = new Map(fresh.map((w) => [w.name.toLowerCase(), w.id]));
       const stale =
         !sameIds(
@@ -575,7 +571,7 @@ export async function clearHighlights(
   try {
     return await Excel.run(async (context) => {
       const worksheets = context.workbook.worksheets;
-      worksheets.load("items/id,items/name,items/visibility");
+      worksheets.load(WORKSHEET_INFO_PROPERTIES);
       const parts = context.workbook.customXmlParts.getByNamespace(RECORD_NAMESPACE);
       parts.load("items/id");
       const { lookups, steps } = lookupSteps(context, cellsBySheet, hint.worksheets, features);
@@ -596,11 +592,7 @@ export async function clearHighlights(
         )
       )
         return null;
-      const fresh: WorksheetInfo[] = worksheets.items.map((w) => ({
-        id: w.id,
-        name: w.name,
-        visibility: w.visibility,
-      }));
+      const fresh = worksheetInfos(worksheets);
 
       const lockedIds = new Set(lookups.filter((l) => l.worksheet.protection.protected).map((l) => l.info.id));
       if (lockedIds.size > 0 && !keepProtected) {

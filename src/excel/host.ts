@@ -17,7 +17,7 @@ import {
 import { firstArea } from "./address";
 import { toHostError } from "./errors";
 import { RecordLoader, clearHighlights, isWriteFailure, loadHint, paintFindings, type WorkbookHint } from "./highlight";
-import { readSheetSnapshots, type WorksheetInfo } from "./read";
+import { WORKSHEET_INFO_PROPERTIES, readSheetSnapshots, worksheetInfos, type WorksheetInfo } from "./read";
 import { detectFeatures, type ExcelFeatures } from "./requirements";
 import { insertTemplate } from "./template";
 
@@ -144,9 +144,9 @@ export class ExcelHost implements SpreadsheetHost {
         const worksheets = context.workbook.worksheets;
         const added = worksheets.onSelectionChanged.add(report);
         // The same round trip learns the worksheets, which saves one on the first check.
-        worksheets.load("items/id,items/name,items/visibility");
+        worksheets.load(WORKSHEET_INFO_PROPERTIES);
         await context.sync();
-        this.seenWorksheets = worksheets.items.map((w) => ({ id: w.id, name: w.name, visibility: w.visibility }));
+        this.seenWorksheets = worksheetInfos(worksheets);
         return added;
       });
       return async () => {

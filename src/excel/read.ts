@@ -35,6 +35,14 @@ export interface WorksheetInfo {
   visibility: string;
 }
 
+/** The properties of a worksheet collection that WorksheetInfo holds, for load(). */
+export const WORKSHEET_INFO_PROPERTIES = "items/id,items/name,items/visibility";
+
+/** The worksheets of a collection loaded with WORKSHEET_INFO_PROPERTIES, in tab order. */
+export function worksheetInfos(worksheets: Excel.WorksheetCollection): WorksheetInfo[] {
+  return worksheets.items.map((w) => ({ id: w.id, name: w.name, visibility: w.visibility }));
+}
+
 /** Work a caller adds to the first two round trips of a read (the highlight record rides along). */
 export interface ReadPiggyback {
   first(context: Excel.RequestContext): void;
@@ -102,7 +110,7 @@ async function readOnce(
 ): Promise<ReadResult> {
   return Excel.run(async (context) => {
     const worksheets = context.workbook.worksheets;
-    worksheets.load("items/id,items/name,items/visibility");
+    worksheets.load(WORKSHEET_INFO_PROPERTIES);
     const active = worksheets.getActiveWorksheet();
     active.load("id");
     const activeUsed = active.getUsedRangeOrNullObject(true);
@@ -119,7 +127,7 @@ async function readOnce(
     piggyback?.first(context);
     await context.sync();
 
-    const infos: WorksheetInfo[] = worksheets.items.map((w) => ({ id: w.id, name: w.name, visibility: w.visibility }));
+    const infos = worksheetInfos(worksheets);
     const proxies = new Map(worksheets.items.map((w) => [w.id, w]));
     // The drop-down lists of inserted templates live on a very hidden sheet: not the user's data.
     const inScope =
@@ -183,8 +191,8 @@ function prepare(read: SheetRead, features: ExcelFeatures): void {
   if (features.mergedAreas) read.mergeTiles = mergeTiles(used.bottom + 1, used.right + 1);
 }
 
-/** Tiles covering rows 0..rows-1 and columns 0..cols-1, each of at most 512 cells. */
-function mergeTiles(rows: number, cols: number): CellRange[] {
+/** Tiles covering rows 0..rows-1 and columns 0..cols-1, each of at most 512 cells (Excel's merged-area limit per call). */
+export function mergeTiles(rows: number, cols: number): CellRange[] {
   const tileCols = Math.min(cols, MERGE_TILE_CELLS);
   const tileRows = Math.max(1, Math.floor(MERGE_TILE_CELLS / tileCols));
   const tiles: CellRange[] = [];

@@ -22,6 +22,7 @@ import {
 import { HostError, type TemplatePlacement } from "../host/types";
 import { parseExcelRange } from "./address";
 import { toHostError } from "./errors";
+import { WORKSHEET_INFO_PROPERTIES, mergeTiles } from "./read";
 import type { ExcelFeatures } from "./requirements";
 
 const DEFAULT_SHEET_NAME = "项目绩效目标表";
@@ -280,7 +281,7 @@ export async function insertTemplate(
     return await Excel.run(async (context) => {
       const workbook = context.workbook;
       const worksheets = workbook.worksheets;
-      worksheets.load("items/id,items/name,items/visibility");
+      worksheets.load(WORKSHEET_INFO_PROPERTIES);
       const structure = workbook.protection;
       structure.load("protected");
       const names = workbook.names;
@@ -486,19 +487,6 @@ function writePatch(sheet: Excel.Worksheet, patch: SheetPatch, origin: CellRef):
   patch.rowHeights.forEach((height, r) => {
     if (height !== null) sheet.getRangeByIndexes(origin.row + r, 0, 1, 1).format.rowHeight = height;
   });
-}
-
-/** Tiles of at most 512 cells over rows 0..rows-1 and columns 0..cols-1 (Excel's merged-area limit per call). */
-function mergeTiles(rows: number, cols: number): CellRange[] {
-  const tileCols = Math.min(cols, 512);
-  const tileRows = Math.max(1, Math.floor(512 / tileCols));
-  const tiles: CellRange[] = [];
-  for (let top = 0; top < rows; top += tileRows) {
-    for (let left = 0; left < cols; left += tileCols) {
-      tiles.push({ top, left, bottom: Math.min(rows, top + tileRows) - 1, right: Math.min(cols, left + tileCols) - 1 });
-    }
-  }
-  return tiles;
 }
 
 /** Takes away what a failed insertion wrote: its sheet, or the (formerly empty) target area; its lists and names. */
