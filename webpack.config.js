@@ -11,7 +11,7 @@
  * ADDIN_PUBLIC_URL (production): where the add-in will be hosted; the manifest's
  * https://localhost:3000/ URLs are rewritten to it.
  */
-/* global require, module, process, __dirname */
+/* global require, module, process, __dirname, console */
 /* eslint-disable @typescript-eslint/no-require-imports */
 const path = require("path");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
@@ -30,8 +30,23 @@ const contentSecurityPolicy = [
 async function httpsOptions() {
   // Required lazily: it installs a developer certificate, which only serving needs.
   const devCerts = require("office-addin-dev-certs");
-  const options = await devCerts.getHttpsServerOptions();
-  return { ca: options.ca, key: options.key, cert: options.cert };
+  try {
+    const options = await devCerts.getHttpsServerOptions();
+    return { ca: options.ca, key: options.key, cert: options.cert };
+  } catch (error) {
+    // Where the CA cannot be trusted automatically (Linux without sudo), serve with the generated
+    // certificate anyway: the browser warns, and the user can trust the CA by hand.
+    const fs = require("fs");
+    const defaults = require("office-addin-dev-certs/lib/defaults");
+    const files = [defaults.caCertificatePath, defaults.localhostKeyPath, defaults.localhostCertificatePath];
+    if (!files.every((file) => fs.existsSync(file))) throw error;
+    console.warn(
+      `dev-server: the developer CA could not be installed (${error.message.split("\n")[0]}); ` +
+        `serving https with the certificate in ${defaults.certificateDirectory}. Trust ${defaults.caCertificatePath} by hand.`,
+    );
+    const [ca, key, cert] = files.map((file) => fs.readFileSync(file));
+    return { ca, key, cert };
+  }
 }
 
 function manifestTransform(production) {
@@ -96,8 +111,8 @@ module.exports = async (env = {}, argv = {}) => {
     output: {
       path: outputPath,
       filename: production && !harness ? "[name].[contenthash:8].js" : "[name].js",
-      // dist/ also holds the command line (npm run build:cli); only the add-in's files are replaced.
-      clean: { keep: /^cli\.cjs/ },
+      // dist/ also holds the command line and scripts bundled as .cjs (build:cli, bench); those stay.
+      clean: { keep: /\.cjs$/ },
     },
     resolve: {
       extensions: [".ts", ".tsx", ".js", ".mjs"],
@@ -130,6 +145,8 @@ module.exports = async (env = {}, argv = {}) => {
       port: devServerPort,
       headers: { "Access-Control-Allow-Origin": "*" },
       server: plainHttp ? "http" : { type: "https", options: await httpsOptions() },
+      // Everything served is built by webpack (assets and the manifest are copied).
+      static: false,
       hot: false,
       liveReload: true,
       client: { overlay: { warnings: false, errors: true } },
