@@ -26,7 +26,8 @@ const { startHarnessServer } = require("./harness/server.cjs") as {
   }) => Promise<{ url: string; close: () => Promise<void> }>;
 };
 
-const CHROMIUM = "/usr/bin/chromium";
+/** Debian's Chromium; CHROMIUM_PATH points elsewhere (never a downloaded browser). */
+const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
 const EXAMPLE = path.join(root, "examples", "huailai-2022.xlsx");
 const ARTIFACTS = path.join(root, "artifacts");
 const browserPresent = fs.existsSync(CHROMIUM);
@@ -258,6 +259,29 @@ describeWithBrowser("the task pane in a browser", () => {
     expect(await page.evaluate(() => document.documentElement.lang)).toBe("en");
     await page.getByText("Settings", { exact: true }).click();
     await page.screenshot({ path: path.join(ARTIFACTS, "pane-en.png"), fullPage: true });
+    await page.close();
+  });
+
+  test("works from the keyboard alone", async () => {
+    const page = await openPane();
+    await page.locator("body").focus();
+    await page.keyboard.press("Tab");
+    expect(await page.evaluate(() => document.activeElement?.getAttribute("data-testid"))).toBe("validate");
+    await page.keyboard.press("Enter");
+    await page.getByTestId("count-error").waitFor();
+    await page.waitForFunction(() => !document.querySelector("[data-testid=busy]"));
+    // Tab onwards to the first finding and open it with the keyboard.
+    for (let i = 0; i < 10; i++) {
+      await page.keyboard.press("Tab");
+      if (await page.evaluate(() => document.activeElement?.getAttribute("data-testid") === "finding")) break;
+    }
+    const cell = await page.evaluate(() => (document.activeElement as HTMLElement).dataset.cell);
+    expect(cell).toBeTruthy();
+    await page.keyboard.press("Enter");
+    await page.waitForFunction(
+      (address) => window.fakeExcelHarness!.getState().sheets.some((s) => s.selection?.split(":")[0] === address),
+      cell,
+    );
     await page.close();
   });
 
