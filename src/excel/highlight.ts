@@ -223,7 +223,7 @@ function sameIds(a: readonly string[], b: readonly string[]): boolean {
 interface SheetLookup {
   info: WorksheetInfo;
   worksheet: Excel.Worksheet;
-  cells: { row: number; col: number; cell: string }[];
+  cells: LookupCell[];
   properties: { run: CellRange; result: OfficeExtension.ClientResult<Excel.CellProperties[][]> }[];
   notes: Map<string, Excel.Note>;
 }
@@ -231,7 +231,7 @@ interface SheetLookup {
 /** Queues the first round trip's reads for these cells, sheet by sheet. */
 function lookupSteps(
   context: Excel.RequestContext,
-  cellsBySheet: Map<string, { row: number; col: number; cell: string }[]>,
+  cellsBySheet: Map<string, LookupCell[]>,
   worksheets: WorksheetInfo[],
   features: ExcelFeatures,
 ): { lookups: SheetLookup[]; steps: Step[] } {
@@ -347,6 +347,121 @@ function propertySteps(context: Excel.RequestContext, writes: CellWrite[]): Step
   return steps;
 }
 
+type LookupCell = { row: number; col: number; cell: string };
+
+/** The cells to look up, by sheet id, in the order given; an address that does not parse is left out. */
+function cellsBySheet(cells: Iterable<{ sheetId: string; cell: string }>): Map<string, LookupCell[]> {
+  const bySheet = new Map<string, LookupCell[]>();
+  for (const { sheetId, cell } of cells) {
+    const ref = parseA1(cell);
+    if (!ref) continue;
+    const list = bySheet.get(sheetId) ?? [];
+    list.push({ row: ref.row, col: ref.col, cell });
+    bySheet.set(sheetId, list);
+  }
+  return bySheet;
+}
+
+interface Lookup {
+  /** The worksheets as they are now. */
+  worksheets: WorksheetInfo[];
+  parts: Excel.CustomXmlPartScopedCollection;
+  /** Someone wrote or removed a record part since the hint was taken. */
+  recordChanged: boolean;
+  lookups: SheetLookup[];
+}
+
+/**
+ * The first round trip of a paint or a clear: the worksheets, the record's parts, and the look,
+ * note and sheet protection of every cell concerned. Null when a worksheet of the hint was
+ * deleted meanwhile: nothing is written yet, so the caller can refresh the hint and retry.
+ */
+async function lookUp(
+  context: Excel.RequestContext,
+  cells: Map<string, LookupCell[]>,
+  hint: WorkbookHint,
+  features: ExcelFeatures,
+  budget: number,
+): Promise<Lookup | null> {
+  const worksheets = context.workbook.worksheets;
+  worksheets.load(WORKSHEET_INFO_PROPERTIES);
+  const parts = context.workbook.customXmlParts.getByNamespace(RECORD_NAMESPACE);
+  parts.load("items/id");
+  const { lookups, steps } = lookupSteps(context, cells, hint.worksheets, features);
+  try {
+    await runSteps(context, steps.length > 0 ? steps : [{ request: 0, response: 0, queue: () => undefined }], budget);
+  } catch (error) {
+    if (officeErrorCode(error) === "ItemNotFound") return null;
+    throw error;
+  }
+  return {
+    worksheets: worksheetInfos(worksheets),
+    parts,
+    recordChanged: !sameIds(
+      parts.items.map((p) => p.id),
+      hint.partIds,
+    ),
+    lookups,
+  };
+}
+
+/** The cell still carries the note we added (the user has neither edited nor removed it). */
+function showsOurNote(now: CurrentCell, old: RecordedCell): boolean {
+  return old.noteHash !== null && now.note !== null && noteFingerprint(now.note) === old.noteHash;
+}
+
+/** What puts a recorded cell back: its own look where it still shows ours, and our note removed. */
+interface Restore {
+  write: CellWrite | null;
+  noteStep: Step | null;
+  /** Without notes support our note cannot be removed now: the cell stays on record for a later clear. */
+  keep: RecordedCell | null;
+}
+
+function restoreCell(
+  context: Excel.RequestContext,
+  now: CurrentCell,
+  old: RecordedCell,
+  features: ExcelFeatures,
+): Restore {
+  const ref = parseA1(old.cell)!;
+  const properties = restoreProperties(now, old);
+  const write = properties ? { sheetId: old.sheetId, row: ref.row, col: ref.col, properties } : null;
+  if (!old.noteHash) return { write, noteStep: null, keep: null };
+  if (!features.notes) return { write, noteStep: null, keep: { ...old, fill: null } };
+  const noteStep: Step | null = showsOurNote(now, old)
+    ? {
+        request: NOTE_WRITE_OVERHEAD,
+        response: 0,
+        queue: () => context.workbook.worksheets.getItem(old.sheetId).notes.getItem(old.cell).delete(),
+      }
+    : null;
+  return { write, noteStep, keep: null };
+}
+
+/** The record step: replaces the given parts with one holding these cells (with no cells, none). */
+function recordStep(
+  context: Excel.RequestContext,
+  replaced: () => readonly Excel.CustomXmlPart[],
+  record: HighlightRecord,
+  written: (part: Excel.CustomXmlPart | null) => void,
+): Step {
+  const xml = serializeRecord(record);
+  return {
+    request: xml.length + 500,
+    response: 100,
+    queue: () => {
+      replaced().forEach((part) => part.delete());
+      let part: Excel.CustomXmlPart | null = null;
+      if (record.cells.length > 0) {
+        part = context.workbook.customXmlParts.add(xml);
+        part.load("id");
+      }
+      written(part);
+    },
+  };
+}
+
 /**
  * Paints the findings, restoring earlier highlights first. Returns null when the hint turned out
  * stale (nothing was written), so the caller can refresh it and try once more.
@@ -362,62 +477,37 @@ export async function paintFindings(
   const idByName = new Map(hint.worksheets.map((w) => [w.name.toLowerCase(), w.id]));
   if (findings.some((f) => !idByName.has(f.sheet.toLowerCase()))) return null;
   const known = new Set(hint.worksheets.map((w) => w.id));
-  const newByKey = new Map(findings.map((f) => [cellKey(idByName.get(f.sheet.toLowerCase())!, f.cell), f]));
+  const newByKey = new Map(
+    findings.map((f) => {
+      const sheetId = idByName.get(f.sheet.toLowerCase())!;
+      return [cellKey(sheetId, f.cell), { ...f, sheetId }];
+    }),
+  );
   const oldByKey = new Map(
     hint.record.cells.filter((c) => known.has(c.sheetId)).map((c) => [cellKey(c.sheetId, c.cell), c]),
   );
-
-  const cellsBySheet = new Map<string, { row: number; col: number; cell: string }[]>();
-  const addCell = (sheetId: string, cell: string) => {
-    const ref = parseA1(cell);
-    if (!ref) return;
-    const list = cellsBySheet.get(sheetId) ?? [];
-    list.push({ row: ref.row, col: ref.col, cell });
-    cellsBySheet.set(sheetId, list);
-  };
-  for (const [key, f] of newByKey) addCell(key.slice(0, key.lastIndexOf("!")), f.cell);
-  for (const [key, c] of oldByKey) if (!newByKey.has(key)) addCell(c.sheetId, c.cell);
+  const restoredByKey = [...oldByKey].filter(([key]) => !newByKey.has(key));
+  const cells = cellsBySheet([...newByKey.values(), ...restoredByKey.map(([, old]) => old)]);
 
   const budget = payloadBudget(features);
   try {
     return await Excel.run(async (context) => {
-      const worksheets = context.workbook.worksheets;
-      worksheets.load(WORKSHEET_INFO_PROPERTIES);
-      const parts = context.workbook.customXmlParts.getByNamespace(RECORD_NAMESPACE);
-      parts.load("items/id");
-      const { lookups, steps } = lookupSteps(context, cellsBySheet, hint.worksheets, features);
-      try {
-        await runSteps(
-          context,
-          steps.length > 0 ? steps : [{ request: 0, response: 0, queue: () => undefined }],
-          budget,
-        );
-      } catch (error) {
-        // A sheet of the hint was deleted meanwhile: nothing is written yet, so refresh and retry.
-        if (officeErrorCode(error) === "ItemNotFound") return null;
-        throw error;
-      }
-
-      const fresh = worksheetInfos(worksheets);
-      const freshIds = new Map(fresh.map((w) => [w.name.toLowerCase(), w.id]));
-      const stale =
-        !sameIds(
-          parts.items.map((p) => p.id),
-          hint.partIds,
-        ) || findings.some((f) => freshIds.get(f.sheet.toLowerCase()) !== idByName.get(f.sheet.toLowerCase()));
-      if (stale) return null;
-      const locked = lookups.find((l) => l.worksheet.protection.protected);
+      const lookup = await lookUp(context, cells, hint, features, budget);
+      if (lookup === null) return null;
+      const freshIds = new Map(lookup.worksheets.map((w) => [w.name.toLowerCase(), w.id]));
+      const renamed = findings.some((f) => freshIds.get(f.sheet.toLowerCase()) !== idByName.get(f.sheet.toLowerCase()));
+      if (lookup.recordChanged || renamed) return null;
+      const locked = lookup.lookups.find((l) => l.worksheet.protection.protected);
       if (locked) throw protectedSheetError(locked.info.name, "highlight");
 
-      const current = currentCells(lookups, features);
+      const current = currentCells(lookup.lookups, features);
       const finalCells: RecordedCell[] = [];
       const restoredCells: RecordedCell[] = [];
       const writes: CellWrite[] = [];
       const noteSteps: Step[] = [];
-      const worksheetOf = (sheetId: string) => context.workbook.worksheets.getItem(sheetId);
 
       for (const [key, finding] of newByKey) {
-        const sheetId = key.slice(0, key.lastIndexOf("!"));
+        const { sheetId } = finding;
         const now = current.get(key);
         if (!now) continue;
         const old = oldByKey.get(key);
@@ -435,30 +525,23 @@ export async function paintFindings(
 
         let noteHash: string | null = old?.noteHash ?? null;
         if (features.notes) {
-          const ours = now.note !== null && old?.noteHash != null && noteFingerprint(now.note) === old.noteHash;
           const text = finding.note;
-          if (now.note === null) {
+          // The user's own note stays, and ours is not added.
+          if (now.note === null || (old !== undefined && showsOurNote(now, old))) {
             noteHash = noteFingerprint(text);
-            noteSteps.push({
-              request: text.length + NOTE_WRITE_OVERHEAD,
-              response: 0,
-              queue: () => {
-                const worksheet = worksheetOf(sheetId);
-                worksheet.notes.add(worksheet.getRange(finding.cell), text);
-              },
-            });
-          } else if (ours) {
-            noteHash = noteFingerprint(text);
-            if (now.note !== text) {
+            const note = now.note;
+            if (note !== text) {
               noteSteps.push({
                 request: text.length + NOTE_WRITE_OVERHEAD,
                 response: 0,
                 queue: () => {
-                  worksheetOf(sheetId).notes.getItem(finding.cell).content = text;
+                  const worksheet = context.workbook.worksheets.getItem(sheetId);
+                  if (note === null) worksheet.notes.add(worksheet.getRange(finding.cell), text);
+                  else worksheet.notes.getItem(finding.cell).content = text;
                 },
               });
             }
-          } else noteHash = null; // The user's own note: ours is not added.
+          } else noteHash = null;
         }
         finalCells.push({
           sheetId,
@@ -470,67 +553,47 @@ export async function paintFindings(
         });
       }
 
-      for (const [key, old] of oldByKey) {
-        if (newByKey.has(key)) continue;
+      for (const [key, old] of restoredByKey) {
         const now = current.get(key);
         if (!now) continue;
         restoredCells.push(old);
-        const ref = parseA1(old.cell)!;
-        const properties = restoreProperties(now, old);
-        if (properties) writes.unshift({ sheetId: old.sheetId, row: ref.row, col: ref.col, properties });
-        if (old.noteHash) {
-          if (features.notes) {
-            if (now.note !== null && noteFingerprint(now.note) === old.noteHash) {
-              noteSteps.push({
-                request: NOTE_WRITE_OVERHEAD,
-                response: 0,
-                queue: () => worksheetOf(old.sheetId).notes.getItem(old.cell).delete(),
-              });
-            }
-          } else {
-            // Without notes support the note cannot be removed now; keep it on record for a later clear.
-            finalCells.push({ ...old, fill: null });
-          }
-        }
+        const { write, noteStep, keep } = restoreCell(context, now, old, features);
+        if (write) writes.unshift(write);
+        if (noteStep) noteSteps.push(noteStep);
+        if (keep) finalCells.push(keep);
       }
 
-      const union: HighlightRecord = { cells: [...restoredCells, ...finalCells] };
+      // The record of earlier and new cells goes first, so a failure part-way can be undone;
+      // once everything is written, the record of the new cells alone replaces it.
+      let recordPart: Excel.CustomXmlPart | null = null;
       const final: HighlightRecord = { cells: finalCells };
-      const unionXml = serializeRecord(union);
-      const finalXml = serializeRecord(final);
-      let unionPart: Excel.CustomXmlPart | null = null;
-      let finalPart: Excel.CustomXmlPart | null = null;
-      const recordFirst: Step = {
-        request: unionXml.length + 500,
-        response: 100,
-        queue: () => {
-          parts.items.forEach((part) => part.delete());
-          if (union.cells.length > 0) {
-            unionPart = context.workbook.customXmlParts.add(unionXml);
-            unionPart.load("id");
-          }
-        },
-      };
-      const recordLast: Step = {
-        request: finalXml.length + 500,
-        response: 100,
-        queue: () => {
-          if (unionPart === null || restoredCells.length === 0) return;
-          unionPart.delete();
-          unionPart = null;
-          if (final.cells.length > 0) {
-            finalPart = context.workbook.customXmlParts.add(finalXml);
-            finalPart.load("id");
-          }
-        },
-      };
+      const steps = [
+        recordStep(
+          context,
+          () => lookup.parts.items,
+          { cells: [...restoredCells, ...finalCells] },
+          (part) => (recordPart = part),
+        ),
+        ...propertySteps(context, writes),
+        ...noteSteps,
+      ];
+      if (restoredCells.length > 0) {
+        steps.push(
+          recordStep(
+            context,
+            () => (recordPart ? [recordPart] : []),
+            final,
+            (part) => (recordPart = part),
+          ),
+        );
+      }
       try {
-        await runSteps(context, [recordFirst, ...propertySteps(context, writes), ...noteSteps, recordLast], budget);
+        await runSteps(context, steps, budget);
       } catch (error) {
         throw new WriteFailure(error);
       }
-      const written = (finalPart ?? unionPart) as Excel.CustomXmlPart | null;
-      return { worksheets: fresh, partIds: written ? [written.id] : [], record: final };
+      const written = recordPart as Excel.CustomXmlPart | null;
+      return { worksheets: lookup.worksheets, partIds: written ? [written.id] : [], record: final };
     });
   } catch (error) {
     if (error instanceof WriteFailure) throw error;
@@ -559,41 +622,13 @@ export async function clearHighlights(
 ): Promise<{ hint: WorkbookHint; restored: number } | null> {
   const known = new Set(hint.worksheets.map((w) => w.id));
   const recorded = hint.record.cells.filter((c) => known.has(c.sheetId));
-  const cellsBySheet = new Map<string, { row: number; col: number; cell: string }[]>();
-  for (const c of recorded) {
-    const ref = parseA1(c.cell);
-    if (!ref) continue;
-    const list = cellsBySheet.get(c.sheetId) ?? [];
-    list.push({ row: ref.row, col: ref.col, cell: c.cell });
-    cellsBySheet.set(c.sheetId, list);
-  }
+  const cells = cellsBySheet(recorded);
   const budget = payloadBudget(features);
   try {
     return await Excel.run(async (context) => {
-      const worksheets = context.workbook.worksheets;
-      worksheets.load(WORKSHEET_INFO_PROPERTIES);
-      const parts = context.workbook.customXmlParts.getByNamespace(RECORD_NAMESPACE);
-      parts.load("items/id");
-      const { lookups, steps } = lookupSteps(context, cellsBySheet, hint.worksheets, features);
-      try {
-        await runSteps(
-          context,
-          steps.length > 0 ? steps : [{ request: 0, response: 0, queue: () => undefined }],
-          budget,
-        );
-      } catch (error) {
-        if (officeErrorCode(error) === "ItemNotFound") return null;
-        throw error;
-      }
-      if (
-        !sameIds(
-          parts.items.map((p) => p.id),
-          hint.partIds,
-        )
-      )
-        return null;
-      const fresh = worksheetInfos(worksheets);
-
+      const lookup = await lookUp(context, cells, hint, features, budget);
+      if (lookup === null || lookup.recordChanged) return null;
+      const { lookups } = lookup;
       const lockedIds = new Set(lookups.filter((l) => l.worksheet.protection.protected).map((l) => l.info.id));
       if (lockedIds.size > 0 && !keepProtected) {
         throw protectedSheetError(lookups.find((l) => lockedIds.has(l.info.id))!.info.name, "clear");
@@ -610,47 +645,28 @@ export async function clearHighlights(
         if (lockedIds.has(old.sheetId)) {
           // Cannot be restored now; stays on record only if it still shows something of ours.
           const ours = showsPaint(now, old.severity);
-          const ourNote = old.noteHash !== null && now.note !== null && noteFingerprint(now.note) === old.noteHash;
-          if ((old.fill !== null && ours.fill) || ours.font || ourNote) kept.push(old);
+          if ((old.fill !== null && ours.fill) || ours.font || showsOurNote(now, old)) kept.push(old);
           continue;
         }
-        const ref = parseA1(old.cell)!;
-        const properties = restoreProperties(now, old);
-        if (properties) {
-          writes.push({ sheetId: old.sheetId, row: ref.row, col: ref.col, properties });
-          restoredKeys.add(key);
-        }
-        if (old.noteHash) {
-          if (!features.notes) kept.push({ ...old, fill: null });
-          else if (now.note !== null && noteFingerprint(now.note) === old.noteHash) {
-            restoredKeys.add(key);
-            noteSteps.push({
-              request: NOTE_WRITE_OVERHEAD,
-              response: 0,
-              queue: () => context.workbook.worksheets.getItem(old.sheetId).notes.getItem(old.cell).delete(),
-            });
-          }
-        }
+        const { write, noteStep, keep } = restoreCell(context, now, old, features);
+        if (write) writes.push(write);
+        if (noteStep) noteSteps.push(noteStep);
+        if (keep) kept.push(keep);
+        if (write || noteStep) restoredKeys.add(key);
       }
-      const keptXml = serializeRecord({ cells: kept });
       let keptPart: Excel.CustomXmlPart | null = null;
       // The record goes last: if a restore fails part-way, the record still names every cell.
-      const recordStep: Step = {
-        request: keptXml.length + 500,
-        response: 100,
-        queue: () => {
-          parts.items.forEach((part) => part.delete());
-          if (kept.length > 0) {
-            keptPart = context.workbook.customXmlParts.add(keptXml);
-            keptPart.load("id");
-          }
-        },
-      };
-      await runSteps(context, [...propertySteps(context, writes), ...noteSteps, recordStep], budget);
+      const record = recordStep(
+        context,
+        () => lookup.parts.items,
+        { cells: kept },
+        (part) => (keptPart = part),
+      );
+      await runSteps(context, [...propertySteps(context, writes), ...noteSteps, record], budget);
       const written = keptPart as Excel.CustomXmlPart | null;
       return {
         hint: {
-          worksheets: fresh,
+          worksheets: lookup.worksheets,
           partIds: written ? [written.id] : [],
           record: kept.length > 0 ? { cells: kept } : emptyRecord(),
         },
