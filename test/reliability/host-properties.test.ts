@@ -13,6 +13,7 @@ import {
   cloneState,
   createFakeExcel,
   emptyWorkbookState,
+  FAKE_FILL_PATTERNS,
   type FakeCell,
   type FakeExcel,
   type FakeFill,
@@ -38,28 +39,9 @@ afterEach(() => {
 });
 
 const colour = fc.integer({ min: 0, max: 0xffffff }).map((n) => `#${n.toString(16).toUpperCase().padStart(6, "0")}`);
-const PATTERNS: Exclude<FakeFillPattern, "None">[] = [
-  "Solid",
-  "Gray50",
-  "Gray75",
-  "Gray25",
-  "Horizontal",
-  "Vertical",
-  "Down",
-  "Up",
-  "Checker",
-  "SemiGray75",
-  "LightHorizontal",
-  "LightVertical",
-  "LightDown",
-  "LightUp",
-  "Grid",
-  "CrissCross",
-  "Gray16",
-  "Gray8",
-  "LinearGradient",
-  "RectangularGradient",
-];
+const PATTERNS = FAKE_FILL_PATTERNS.filter(
+  (pattern): pattern is Exclude<FakeFillPattern, "None"> => pattern !== "None",
+);
 const tint = fc.integer({ min: -100, max: 100 }).map((n) => n / 100);
 const fill: fc.Arbitrary<FakeFill> = fc
   .record(

@@ -6,37 +6,20 @@ import type { CellRange } from "../../../src/core/address";
 import { formatCellText } from "../../../src/core/format";
 import { cellKey, contains, intersects, parseCellKey, parseSheetAddress } from "./address";
 import { officeError } from "./runtime";
-import type { FakeCell, FakeFill, FakeFillPattern, FakeSheet, FakeWorkbookState } from "./state";
+import {
+  FAKE_FILL_PATTERNS,
+  type FakeCell,
+  type FakeFill,
+  type FakeFillPattern,
+  type FakeSheet,
+  type FakeWorkbookState,
+} from "./state";
 
 export const DEFAULT_COLUMN_WIDTH = 48;
 export const DEFAULT_ROW_HEIGHT = 15;
 const DEFAULT_FONT_COLOR = "#000000";
 /** What Office.js reports as the colour of a cell with No Fill. */
 const NO_FILL_COLOR = "#FFFFFF";
-
-const FILL_PATTERNS: FakeFillPattern[] = [
-  "None",
-  "Solid",
-  "Gray50",
-  "Gray75",
-  "Gray25",
-  "Horizontal",
-  "Vertical",
-  "Down",
-  "Up",
-  "Checker",
-  "SemiGray75",
-  "LightHorizontal",
-  "LightVertical",
-  "LightDown",
-  "LightUp",
-  "Grid",
-  "CrissCross",
-  "Gray16",
-  "Gray8",
-  "LinearGradient",
-  "RectangularGradient",
-];
 
 export function sheetById(state: FakeWorkbookState, id: string): FakeSheet {
   const sheet = state.sheets.find((s) => s.id === id);
@@ -380,7 +363,7 @@ export function applyCellProperties(sheet: FakeSheet, row: number, col: number, 
 
 /** Excel's fill semantics: pattern None removes the fill; setting a colour on No Fill makes it solid. */
 function applyFill(cell: FakeCell, fill: Record<string, unknown>): void {
-  if (fill.pattern !== undefined && !FILL_PATTERNS.includes(fill.pattern as FakeFillPattern)) {
+  if (fill.pattern !== undefined && !FAKE_FILL_PATTERNS.includes(fill.pattern as FakeFillPattern)) {
     throw officeError("InvalidArgument", `Unknown fill pattern "${String(fill.pattern)}".`);
   }
   if (fill.pattern === "None") {

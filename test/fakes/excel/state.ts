@@ -6,28 +6,31 @@
 import { columnName, parseA1 } from "../../../src/core/address";
 
 /** Excel's fill patterns, as Office.js names them. */
-export type FakeFillPattern =
-  | "None"
-  | "Solid"
-  | "Gray50"
-  | "Gray75"
-  | "Gray25"
-  | "Horizontal"
-  | "Vertical"
-  | "Down"
-  | "Up"
-  | "Checker"
-  | "SemiGray75"
-  | "LightHorizontal"
-  | "LightVertical"
-  | "LightDown"
-  | "LightUp"
-  | "Grid"
-  | "CrissCross"
-  | "Gray16"
-  | "Gray8"
-  | "LinearGradient"
-  | "RectangularGradient";
+export const FAKE_FILL_PATTERNS = [
+  "None",
+  "Solid",
+  "Gray50",
+  "Gray75",
+  "Gray25",
+  "Horizontal",
+  "Vertical",
+  "Down",
+  "Up",
+  "Checker",
+  "SemiGray75",
+  "LightHorizontal",
+  "LightVertical",
+  "LightDown",
+  "LightUp",
+  "Grid",
+  "CrissCross",
+  "Gray16",
+  "Gray8",
+  "LinearGradient",
+  "RectangularGradient",
+] as const;
+
+export type FakeFillPattern = (typeof FAKE_FILL_PATTERNS)[number];
 
 /** A cell's own fill. An absent fill is Excel's No Fill, which is not the same as a white one. */
 export interface FakeFill {
