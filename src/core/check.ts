@@ -115,9 +115,7 @@ function checkSheet(
     for (ruleIndex = 0; ruleIndex < RULES.length; ruleIndex++) {
       const rule = RULES[ruleIndex];
       if (rule.scope === "sheet") continue;
-      if (!table.complete && rule.meta.id !== "grid-column-missing" && rule.meta.id !== "header-block-missing") {
-        continue;
-      }
+      if (!table.complete && !rule.meta.incompleteTables) continue;
       rule.check(context);
     }
   });

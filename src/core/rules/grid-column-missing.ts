@@ -5,6 +5,7 @@ export const gridColumnMissing: Rule = {
     id: "grid-column-missing",
     severity: "error",
     description: "The grid has no level-3 column or no value column.",
+    incompleteTables: true,
   },
   scope: "table",
   check({ table, report }) {

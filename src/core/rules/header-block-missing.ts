@@ -1,7 +1,12 @@
 import type { Rule } from "./rule";
 
 export const headerBlockMissing: Rule = {
-  meta: { id: "header-block-missing", severity: "info", description: "A grid with no header block above it." },
+  meta: {
+    id: "header-block-missing",
+    severity: "info",
+    description: "A grid with no header block above it.",
+    incompleteTables: true,
+  },
   scope: "table",
   check({ table, report }) {
     if (table.header.present) return;

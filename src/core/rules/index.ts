@@ -41,9 +41,6 @@ import { valueVague } from "./value-vague";
 
 export type { Rule, RuleMeta } from "./rule";
 
-/** Rules that apply to a table whose grid lacks a level-3 or value column. */
-export const STRUCTURE_ONLY = new Set(["grid-column-missing"]);
-
 export const RULES: readonly Rule[] = [
   // Structure
   noTable,
@@ -87,7 +84,3 @@ export const RULES: readonly Rule[] = [
   spendingPlanUnit,
   goalsMissing,
 ];
-
-export function ruleById(id: string): Rule | undefined {
-  return RULES.find((rule) => rule.meta.id === id);
-}

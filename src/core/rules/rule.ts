@@ -14,6 +14,8 @@ export interface RuleMeta {
   severity: Severity;
   /** What the rule looks for, in English, for documentation. */
   description: string;
+  /** Also runs on a table whose grid lacks a level-3 or value column (the others would only misfire there). */
+  incompleteTables?: boolean;
 }
 
 export interface FindingInput {
