@@ -7,7 +7,7 @@ import { checkWorkbook } from "../core/check";
 import { buildTemplate, TEMPLATE_SHEET_NAME } from "../core/template";
 import { createExcelHost } from "../excel";
 import { languageFromDisplayLanguage } from "../taskpane/i18n";
-import { loadSettings } from "../taskpane/settings";
+import { loadSettings, type PaneSettings } from "../taskpane/settings";
 import { noticeText, noticeUrl, readNotice, renderNotice, type Notice, type NoticeLanguage } from "./notice";
 import { insertTemplate, runCommand, validate, type RibbonDependencies } from "./ribbon";
 
@@ -56,11 +56,11 @@ function notifier(language: NoticeLanguage): (notice: Notice) => Promise<void> {
 function dependencies(): RibbonDependencies {
   const storage = localStorageOrNull();
   const settings = loadSettings(storage);
-  const language = settings.language ?? languageFromDisplayLanguage(Office.context.displayLanguage);
+  const language = currentLanguage(settings);
   return {
     host: createExcelHost(),
     check: checkWorkbook,
-    buildTemplate: ({ framework, language: promptLanguage }) => buildTemplate({ framework, language: promptLanguage }),
+    buildTemplate,
     templateSheetName: TEMPLATE_SHEET_NAME,
     settings,
     language,
@@ -71,8 +71,8 @@ function dependencies(): RibbonDependencies {
   };
 }
 
-function currentLanguage(): NoticeLanguage {
-  const settings = loadSettings(localStorageOrNull());
+/** The language the user chose in the pane's settings, else Office's display language. */
+function currentLanguage(settings: PaneSettings = loadSettings(localStorageOrNull())): NoticeLanguage {
   return settings.language ?? languageFromDisplayLanguage(Office.context.displayLanguage);
 }
 
