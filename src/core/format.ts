@@ -44,20 +44,26 @@ interface Section {
   hasText: boolean;
 }
 
-/** Splits a format code at unquoted, unescaped semicolons. */
-/** Parsed formats by code: a workbook uses a handful, and every cell of a sheet asks for one. */
-const PARSED = new Map<string, Section[]>();
-
-function sectionsOf(code: string): Section[] {
-  let sections = PARSED.get(code);
-  if (sections === undefined) {
-    sections = splitSections(code);
-    if (PARSED.size >= 256) PARSED.clear();
-    PARSED.set(code, sections);
-  }
-  return sections;
+/**
+ * A question about a number format code, each code answered once: a workbook uses a handful and
+ * every cell asks about one. At most 256 codes are kept, then all are forgotten at once.
+ */
+export function perFormatCode<T>(answer: (code: string) => T): (code: string) => T {
+  const known = new Map<string, T>();
+  return (code) => {
+    let value = known.get(code);
+    if (value === undefined) {
+      value = answer(code);
+      if (known.size >= 256) known.clear();
+      known.set(code, value);
+    }
+    return value;
+  };
 }
 
+const sectionsOf = perFormatCode(splitSections);
+
+/** Splits a format code at unquoted, unescaped semicolons. */
 function splitSections(code: string): Section[] {
   const parts: string[] = [];
   let current = "";

@@ -2,6 +2,7 @@
  * The indicator value grammar (spec §4): quantitative, time, qualitative or empty,
  * plus the template-text and option-list forms that make a value unusable.
  */
+import { perFormatCode } from "./format";
 import type { CellValue } from "./snapshot";
 import { toHalfWidth, tidyText } from "./text";
 
@@ -197,36 +198,19 @@ export function excelErrorOf(value: CellValue): string | null {
 
 const DATE_FORMAT = /(?:^|[^"\\])(?:y|d|m{1,2}(?!m)|yyyy|e)/i;
 
-// A workbook uses a handful of number formats and every number cell asks about one: answer each once.
-const DATE_FORMATS = new Map<string, boolean>();
-const PERCENT_FORMATS = new Map<string, boolean>();
 const QUOTED_OR_ESCAPED_OR_BRACKETED = /"[^"]*"|\\.|\[[^\]]*\]/g;
 const QUOTED_OR_ESCAPED = /"[^"]*"|\\./g;
 const NOT_A_DATE = /^(?:General|@|0.*|#.*)$/i;
 const DATE_LETTER = /[ymd]/i;
 
-function remembered(cache: Map<string, boolean>, format: string, answer: (format: string) => boolean): boolean {
-  let known = cache.get(format);
-  if (known === undefined) {
-    known = answer(format);
-    if (cache.size >= 256) cache.clear();
-    cache.set(format, known);
-  }
-  return known;
-}
-
 /** True when a number format shows a date (not merely a number, percentage or text). */
-export function isDateFormat(numberFormat: string): boolean {
-  return remembered(DATE_FORMATS, numberFormat, (format) => {
-    const cleaned = format.replace(QUOTED_OR_ESCAPED_OR_BRACKETED, "");
-    if (NOT_A_DATE.test(cleaned)) return false;
-    return DATE_FORMAT.test(cleaned) && DATE_LETTER.test(cleaned);
-  });
-}
+export const isDateFormat = perFormatCode((format) => {
+  const cleaned = format.replace(QUOTED_OR_ESCAPED_OR_BRACKETED, "");
+  if (NOT_A_DATE.test(cleaned)) return false;
+  return DATE_FORMAT.test(cleaned) && DATE_LETTER.test(cleaned);
+});
 
-export function isPercentFormat(numberFormat: string): boolean {
-  return remembered(PERCENT_FORMATS, numberFormat, (format) => format.replace(QUOTED_OR_ESCAPED, "").includes("%"));
-}
+export const isPercentFormat = perFormatCode((format) => format.replace(QUOTED_OR_ESCAPED, "").includes("%"));
 
 /** Parses one value cell; text is the displayed text, value the raw value. */
 export function parseValue(value: CellValue, text: string, numberFormat: string): ParsedValue {
