@@ -495,47 +495,43 @@ async function undoTemplate(created: Created, features: ExcelFeatures): Promise<
     await Excel.run(async (context) => {
       const workbook = context.workbook;
       const worksheets = workbook.worksheets;
-      if (created.sheetName) {
-        const sheet = worksheets.getItemOrNullObject(created.sheetName);
-        sheet.load("name");
-        await context.sync();
-        if (!sheet.isNullObject) sheet.delete();
-      }
-      if (created.selectionArea) {
+      // One round trip finds what is left of each thing the insertion made, the next takes it away.
+      const newSheet = created.sheetName ? worksheets.getItemOrNullObject(created.sheetName) : null;
+      newSheet?.load("name");
+      const area = created.selectionArea;
+      const areaSheet = area ? worksheets.getItem(area.sheetId) : null;
+      // Unmerging a range also splits any merged area it touches: undo exactly the areas we merged.
+      const merged =
+        area && areaSheet && created.merging && features.mergedAreas
+          ? areaSheet.getRange(rangeToA1(area.range)).getMergedAreasOrNullObject()
+          : null;
+      merged?.load("areas/items/address");
+      const names = created.names.length > 0 ? workbook.names : null;
+      names?.load("items/name");
+      const listSheet = created.listSheetCreated ? worksheets.getItemOrNullObject(LIST_SHEET_NAME) : null;
+      listSheet?.load("name");
+      await context.sync();
+
+      if (newSheet && !newSheet.isNullObject) newSheet.delete();
+      if (area && areaSheet) {
         // The area was empty: its values and formats go; only our own merges and validations are undone.
-        const { sheetId, range, merges, validated } = created.selectionArea;
-        const sheet = worksheets.getItem(sheetId);
-        if (created.merging && features.mergedAreas) {
-          // Unmerging a range also splits any merged area it touches: undo exactly the areas we merged.
-          const found = sheet.getRange(rangeToA1(range)).getMergedAreasOrNullObject();
-          found.load("areas/items/address");
-          await context.sync();
-          const ours = new Set(merges.map((m) => rangeToA1(m)));
-          if (!found.isNullObject) {
-            for (const area of found.areas.items) {
-              const merged = parseExcelRange(area.address);
-              if (merged && ours.has(rangeToA1(merged))) sheet.getRange(rangeToA1(merged)).unmerge();
-            }
+        if (merged && !merged.isNullObject) {
+          const ours = new Set(area.merges.map((m) => rangeToA1(m)));
+          for (const found of merged.areas.items) {
+            const range = parseExcelRange(found.address);
+            if (range && ours.has(rangeToA1(range))) areaSheet.getRange(rangeToA1(range)).unmerge();
           }
         }
-        validated.forEach((v) => sheet.getRange(rangeToA1(v)).dataValidation.clear());
-        sheet.getRange(rangeToA1(range)).clear("All");
+        area.validated.forEach((v) => areaSheet.getRange(rangeToA1(v)).dataValidation.clear());
+        areaSheet.getRange(rangeToA1(area.range)).clear("All");
       }
-      if (created.names.length > 0) {
-        const names = workbook.names;
-        names.load("items/name");
-        await context.sync();
+      if (names) {
         const ours = new Set(created.names.map((n) => n.toLowerCase()));
         names.items.filter((item) => ours.has(item.name.toLowerCase())).forEach((item) => item.delete());
       }
-      if (created.listSheetCreated) {
-        const list = worksheets.getItemOrNullObject(LIST_SHEET_NAME);
-        list.load("name");
-        await context.sync();
-        if (!list.isNullObject) {
-          list.visibility = "Visible";
-          list.delete();
-        }
+      if (listSheet && !listSheet.isNullObject) {
+        listSheet.visibility = "Visible";
+        listSheet.delete();
       }
       await context.sync();
     });
