@@ -73,6 +73,10 @@ export function offsetRange(range: CellRange, by: CellRef): CellRange {
   };
 }
 
+export function rangesOverlap(a: CellRange, b: CellRange): boolean {
+  return a.top <= b.bottom && b.top <= a.bottom && a.left <= b.right && b.left <= a.right;
+}
+
 export function rangeContains(range: CellRange, row: number, col: number): boolean {
   return row >= range.top && row <= range.bottom && col >= range.left && col <= range.right;
 }

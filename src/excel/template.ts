@@ -6,7 +6,7 @@
  * Drop-down lists are named and built as in the .xlsx writer (src/core/template/lists.ts), so a
  * workbook made by the command line and one made in Excel look the same.
  */
-import { columnName, offsetRange, rangeToA1, toA1, type CellRange, type CellRef } from "../core/address";
+import { columnName, offsetRange, rangesOverlap, rangeToA1, toA1, type CellRange, type CellRef } from "../core/address";
 import type { InputPrompt, PatchStyle, PatchValidation, SheetPatch } from "../core/patch";
 import {
   INLINE_LIST_LIMIT,
@@ -266,6 +266,43 @@ interface Created {
   merging: boolean;
 }
 
+/** Refuses a target area on a protected sheet, or with any cell holding a value or a formula. */
+function refuseFilledTarget(target: Excel.Range, sheet: Excel.Worksheet, area: CellRange, patch: SheetPatch): void {
+  if (sheet.protection.protected) {
+    refuse(
+      `无法插入模板：工作表“${sheet.name}”受保护。请先撤销保护，或选择“插入到新工作表”。`,
+      `Could not insert the template: worksheet "${sheet.name}" is protected. Unprotect it, or insert on a new worksheet.`,
+    );
+  }
+  const values = target.values;
+  const formulas = target.formulas;
+  for (let r = 0; r < patch.rowCount; r++) {
+    for (let c = 0; c < patch.colCount; c++) {
+      if (values[r]?.[c] === "" && formulas[r]?.[c] === "") continue;
+      const cell = toA1(area.top + r, area.left + c);
+      refuse(
+        `无法在所选位置插入模板：目标区域 ${rangeToA1(area)} 中的单元格 ${cell} 已有内容，模板不会覆盖已有内容。请选择一片空白区域（需 ${patch.rowCount} 行 × ${patch.colCount} 列），或插入到新工作表。`,
+        `Cannot insert the template at the selection: cell ${cell} in the target area ${rangeToA1(area)} is not empty, and the template never overwrites content. Select an empty area (${patch.rowCount} rows × ${patch.colCount} columns), or insert on a new worksheet.`,
+      );
+    }
+  }
+}
+
+/** Refuses a target area that a merged area (found by the probes) reaches into. */
+function refuseMergedTarget(area: CellRange, probes: readonly Excel.RangeAreas[]): void {
+  for (const probe of probes) {
+    if (probe.isNullObject) continue;
+    for (const found of probe.areas.items) {
+      const merged = parseExcelRange(found.address);
+      if (!merged || !rangesOverlap(merged, area)) continue;
+      refuse(
+        `无法在所选位置插入模板：目标区域 ${rangeToA1(area)} 含有合并单元格 ${rangeToA1(merged)}。请选择一片没有合并单元格的空白区域，或插入到新工作表。`,
+        `Cannot insert the template at the selection: the target area ${rangeToA1(area)} holds the merged cells ${rangeToA1(merged)}. Select an empty area without merged cells, or insert on a new worksheet.`,
+      );
+    }
+  }
+}
+
 export async function insertTemplate(
   patch: SheetPatch,
   where: "new-sheet" | "selection",
@@ -306,25 +343,7 @@ export async function insertTemplate(
       if (target && targetSheet) {
         targetRange = parseExcelRange(target.address);
         if (!targetRange) throw new Error(`Unexpected address "${target.address}".`);
-        if (targetSheet.protection.protected) {
-          refuse(
-            `无法插入模板：工作表“${targetSheet.name}”受保护。请先撤销保护，或选择“插入到新工作表”。`,
-            `Could not insert the template: worksheet "${targetSheet.name}" is protected. Unprotect it, or insert on a new worksheet.`,
-          );
-        }
-        const values = target.values;
-        const formulas = target.formulas;
-        for (let r = 0; r < patch.rowCount; r++) {
-          for (let c = 0; c < patch.colCount; c++) {
-            if (values[r]?.[c] !== "" || formulas[r]?.[c] !== "") {
-              const cell = toA1(targetRange.top + r, targetRange.left + c);
-              refuse(
-                `无法在所选位置插入模板：目标区域 ${rangeToA1(targetRange)} 中的单元格 ${cell} 已有内容，模板不会覆盖已有内容。请选择一片空白区域（需 ${patch.rowCount} 行 × ${patch.colCount} 列），或插入到新工作表。`,
-                `Cannot insert the template at the selection: cell ${cell} in the target area ${rangeToA1(targetRange)} is not empty, and the template never overwrites content. Select an empty area (${patch.rowCount} rows × ${patch.colCount} columns), or insert on a new worksheet.`,
-              );
-            }
-          }
-        }
+        refuseFilledTarget(target, targetSheet, targetRange, patch);
         if (features.mergedAreas) {
           // A merged area reaching into the target starts somewhere above or left of its far corner.
           mergeProbes = mergeTiles(targetRange.bottom + 1, targetRange.right + 1).map((tile) => {
@@ -338,26 +357,7 @@ export async function insertTemplate(
       }
       await context.sync();
 
-      if (targetRange) {
-        for (const probe of mergeProbes) {
-          if (probe.isNullObject) continue;
-          for (const area of probe.areas.items) {
-            const merged = parseExcelRange(area.address);
-            if (
-              merged &&
-              merged.top <= targetRange.bottom &&
-              targetRange.top <= merged.bottom &&
-              merged.left <= targetRange.right &&
-              targetRange.left <= merged.right
-            ) {
-              refuse(
-                `无法在所选位置插入模板：目标区域 ${rangeToA1(targetRange)} 含有合并单元格 ${rangeToA1(merged)}。请选择一片没有合并单元格的空白区域，或插入到新工作表。`,
-                `Cannot insert the template at the selection: the target area ${rangeToA1(targetRange)} holds the merged cells ${rangeToA1(merged)}. Select an empty area without merged cells, or insert on a new worksheet.`,
-              );
-            }
-          }
-        }
-      }
+      if (targetRange) refuseMergedTarget(targetRange, mergeProbes);
 
       const structureLocked = structure.protected;
       if (where === "new-sheet" && structureLocked) {
