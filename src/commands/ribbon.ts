@@ -6,7 +6,7 @@ import type { CheckOptions, WorkbookCheck } from "../core/check";
 import type { Framework } from "../core/report";
 import type { SheetPatch } from "../core/patch";
 import type { SheetSnapshot } from "../core/snapshot";
-import type { SpreadsheetHost } from "../host/types";
+import { hasPlainMessages, type SpreadsheetHost } from "../host/types";
 import type { PaneSettings } from "../taskpane/settings";
 import type { Notice, NoticeLanguage } from "./notice";
 import { saveRibbonResult, type RibbonResult } from "./ribbon-result";
@@ -58,17 +58,6 @@ export async function insertTemplate(deps: RibbonDependencies): Promise<void> {
   const patch = deps.buildTemplate({ framework: ribbonTemplateFramework(deps.settings), language: deps.language });
   const placement = await deps.host.insertTemplate(patch, "new-sheet", deps.templateSheetName);
   await deps.host.selectCell(placement.sheet, placement.range.split(":")[0]);
-}
-
-interface PlainMessages {
-  messageZh: string;
-  messageEn: string;
-}
-
-function hasPlainMessages(error: unknown): error is PlainMessages {
-  if (typeof error !== "object" || error === null) return false;
-  const candidate = error as Partial<PlainMessages>;
-  return typeof candidate.messageZh === "string" && typeof candidate.messageEn === "string";
 }
 
 /** A failure as the user reads it: the host's own sentences when it has them, else a general one. */

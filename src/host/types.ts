@@ -55,3 +55,15 @@ export class HostError extends Error {
     this.name = "HostError";
   }
 }
+
+/** Sentences a failure carries for the user (HostError, or an error shaped like it). */
+export interface PlainMessages {
+  messageZh: string;
+  messageEn: string;
+}
+
+export function hasPlainMessages(error: unknown): error is PlainMessages {
+  if (typeof error !== "object" || error === null) return false;
+  const candidate = error as Partial<PlainMessages>;
+  return typeof candidate.messageZh === "string" && typeof candidate.messageEn === "string";
+}

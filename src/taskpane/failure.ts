@@ -4,17 +4,7 @@
  */
 import type { Language } from "./i18n";
 import { strings } from "./i18n";
-
-interface PlainMessages {
-  messageZh: string;
-  messageEn: string;
-}
-
-function hasPlainMessages(error: unknown): error is PlainMessages {
-  if (typeof error !== "object" || error === null) return false;
-  const candidate = error as Partial<PlainMessages>;
-  return typeof candidate.messageZh === "string" && typeof candidate.messageEn === "string";
-}
+import { hasPlainMessages } from "../host/types";
 
 /** HostError (and anything else carrying messageZh/messageEn) speaks for itself; the rest gets a generic sentence. */
 export function describeFailure(error: unknown, language: Language): string {
