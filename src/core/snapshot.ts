@@ -18,7 +18,7 @@ export interface SheetSnapshot {
   values: CellValue[][];
   /** The text Excel displays for each cell (number formats applied). */
   texts: string[][];
-  /** Each cell's number format code; "General" where none is set. */
+  /** Each number cell's format code; "General" where none is set and for every cell not holding a number. */
   numberFormats: string[][];
   /** Merged areas, zero-based and inclusive. */
   merges: CellRange[];
@@ -55,9 +55,11 @@ export function normalizeSnapshot(snapshot: SheetSnapshot): SheetSnapshot {
     const tRow: string[] = new Array(colCount);
     const fRow: string[] = new Array(colCount);
     for (let c = 0; c < colCount; c++) {
-      vRow[c] = values[r]?.[c] ?? null;
+      const value = values[r]?.[c] ?? null;
+      vRow[c] = value;
       tRow[c] = texts[r]?.[c] ?? "";
-      fRow[c] = numberFormats[r]?.[c] || "General";
+      // A format shows only on a number; elsewhere it means nothing, and the Excel host does not read it.
+      fRow[c] = typeof value === "number" ? numberFormats[r]?.[c] || "General" : "General";
     }
     outValues.push(vRow);
     outTexts.push(tRow);

@@ -42,6 +42,21 @@ export interface WorkbookHint {
   worksheets: WorksheetInfo[];
   partIds: string[];
   record: HighlightRecord;
+  /** Notes per sheet id as the last read counted them; a sheet without any needs no note look-ups. */
+  noteCounts?: ReadonlyMap<string, number>;
+}
+
+/** One worksheet proxy per sheet for a whole Excel.run: every call on a sheet then shares its path. */
+function worksheetProxies(context: Excel.RequestContext): (sheetId: string) => Excel.Worksheet {
+  const proxies = new Map<string, Excel.Worksheet>();
+  return (sheetId) => {
+    let proxy = proxies.get(sheetId);
+    if (!proxy) {
+      proxy = context.workbook.worksheets.getItem(sheetId);
+      proxies.set(sheetId, proxy);
+    }
+    return proxy;
+  };
 }
 
 const CELL_PROPERTIES: Excel.CellPropertiesLoadOptions = {
@@ -226,22 +241,26 @@ interface SheetLookup {
   cells: LookupCell[];
   properties: { run: CellRange; result: OfficeExtension.ClientResult<Excel.CellProperties[][]> }[];
   notes: Map<string, Excel.Note>;
+  /** Set when the sheet had no notes at the last read: its count is checked instead of every cell. */
+  noteCount: OfficeExtension.ClientResult<number> | null;
 }
 
 /** Queues the first round trip's reads for these cells, sheet by sheet. */
 function lookupSteps(
-  context: Excel.RequestContext,
+  sheet: (sheetId: string) => Excel.Worksheet,
   cellsBySheet: Map<string, LookupCell[]>,
-  worksheets: WorksheetInfo[],
+  hint: WorkbookHint,
   features: ExcelFeatures,
 ): { lookups: SheetLookup[]; steps: Step[] } {
   const lookups: SheetLookup[] = [];
   const steps: Step[] = [];
   for (const [sheetId, cells] of cellsBySheet) {
-    const info = worksheets.find((w) => w.id === sheetId)!;
-    const worksheet = context.workbook.worksheets.getItem(sheetId);
+    const info = hint.worksheets.find((w) => w.id === sheetId)!;
+    const worksheet = sheet(sheetId);
     worksheet.load("protection/protected");
-    const lookup: SheetLookup = { info, worksheet, cells, properties: [], notes: new Map() };
+    const noNotes = features.notes && hint.noteCounts?.get(sheetId) === 0;
+    const noteCount = noNotes ? worksheet.notes.getCount() : null;
+    const lookup: SheetLookup = { info, worksheet, cells, properties: [], notes: new Map(), noteCount };
     lookups.push(lookup);
     for (const run of columnRuns(cells)) {
       const size = run.bottom - run.top + 1;
@@ -254,7 +273,7 @@ function lookupSteps(
         },
       });
     }
-    if (features.notes) {
+    if (features.notes && !noNotes) {
       for (const { cell } of cells) {
         steps.push({
           request: NOTE_LOOKUP_CHARS,
@@ -318,7 +337,7 @@ interface CellWrite {
 }
 
 /** setCellProperties steps over column runs of the given writes. */
-function propertySteps(context: Excel.RequestContext, writes: CellWrite[]): Step[] {
+function propertySteps(sheet: (sheetId: string) => Excel.Worksheet, writes: CellWrite[]): Step[] {
   const steps: Step[] = [];
   const bySheet = new Map<string, CellWrite[]>();
   for (const write of writes) {
@@ -336,10 +355,7 @@ function propertySteps(context: Excel.RequestContext, writes: CellWrite[]): Step
         queue: () => {
           const data: Excel.SettableCellProperties[][] = [];
           for (let r = run.top; r <= run.bottom; r++) data.push([byCell.get(`${r},${run.left}`) ?? {}]);
-          context.workbook.worksheets
-            .getItem(sheetId)
-            .getRangeByIndexes(run.top, run.left, size, 1)
-            .setCellProperties(data);
+          sheet(sheetId).getRangeByIndexes(run.top, run.left, size, 1).setCellProperties(data);
         },
       });
     }
@@ -378,6 +394,7 @@ interface Lookup {
  */
 async function lookUp(
   context: Excel.RequestContext,
+  sheet: (sheetId: string) => Excel.Worksheet,
   cells: Map<string, LookupCell[]>,
   hint: WorkbookHint,
   features: ExcelFeatures,
@@ -387,13 +404,15 @@ async function lookUp(
   worksheets.load(WORKSHEET_INFO_PROPERTIES);
   const parts = context.workbook.customXmlParts.getByNamespace(RECORD_NAMESPACE);
   parts.load("items/id");
-  const { lookups, steps } = lookupSteps(context, cells, hint.worksheets, features);
+  const { lookups, steps } = lookupSteps(sheet, cells, hint, features);
   try {
     await runSteps(context, steps.length > 0 ? steps : [{ request: 0, response: 0, queue: () => undefined }], budget);
   } catch (error) {
     if (officeErrorCode(error) === "ItemNotFound") return null;
     throw error;
   }
+  // A note added since the read: look up every cell after all (the caller retries with a fresh hint).
+  if (lookups.some((l) => l.noteCount !== null && l.noteCount.value > 0)) return null;
   return {
     worksheets: worksheetInfos(worksheets),
     parts,
@@ -419,7 +438,7 @@ interface Restore {
 }
 
 function restoreCell(
-  context: Excel.RequestContext,
+  sheet: (sheetId: string) => Excel.Worksheet,
   now: CurrentCell,
   old: RecordedCell,
   features: ExcelFeatures,
@@ -433,7 +452,7 @@ function restoreCell(
     ? {
         request: NOTE_WRITE_OVERHEAD,
         response: 0,
-        queue: () => context.workbook.worksheets.getItem(old.sheetId).notes.getItem(old.cell).delete(),
+        queue: () => sheet(old.sheetId).notes.getItem(old.cell).delete(),
       }
     : null;
   return { write, noteStep, keep: null };
@@ -492,7 +511,8 @@ export async function paintFindings(
   const budget = payloadBudget(features);
   try {
     return await Excel.run(async (context) => {
-      const lookup = await lookUp(context, cells, hint, features, budget);
+      const sheet = worksheetProxies(context);
+      const lookup = await lookUp(context, sheet, cells, hint, features, budget);
       if (lookup === null) return null;
       const freshIds = new Map(lookup.worksheets.map((w) => [w.name.toLowerCase(), w.id]));
       const renamed = findings.some((f) => freshIds.get(f.sheet.toLowerCase()) !== idByName.get(f.sheet.toLowerCase()));
@@ -535,8 +555,8 @@ export async function paintFindings(
                 request: text.length + NOTE_WRITE_OVERHEAD,
                 response: 0,
                 queue: () => {
-                  const worksheet = context.workbook.worksheets.getItem(sheetId);
-                  if (note === null) worksheet.notes.add(worksheet.getRange(finding.cell), text);
+                  const worksheet = sheet(sheetId);
+                  if (note === null) worksheet.notes.add(finding.cell, text);
                   else worksheet.notes.getItem(finding.cell).content = text;
                 },
               });
@@ -557,7 +577,7 @@ export async function paintFindings(
         const now = current.get(key);
         if (!now) continue;
         restoredCells.push(old);
-        const { write, noteStep, keep } = restoreCell(context, now, old, features);
+        const { write, noteStep, keep } = restoreCell(sheet, now, old, features);
         if (write) writes.unshift(write);
         if (noteStep) noteSteps.push(noteStep);
         if (keep) finalCells.push(keep);
@@ -574,7 +594,7 @@ export async function paintFindings(
           { cells: [...restoredCells, ...finalCells] },
           (part) => (recordPart = part),
         ),
-        ...propertySteps(context, writes),
+        ...propertySteps(sheet, writes),
         ...noteSteps,
       ];
       if (restoredCells.length > 0) {
@@ -626,7 +646,8 @@ export async function clearHighlights(
   const budget = payloadBudget(features);
   try {
     return await Excel.run(async (context) => {
-      const lookup = await lookUp(context, cells, hint, features, budget);
+      const sheet = worksheetProxies(context);
+      const lookup = await lookUp(context, sheet, cells, hint, features, budget);
       if (lookup === null || lookup.recordChanged) return null;
       const { lookups } = lookup;
       const lockedIds = new Set(lookups.filter((l) => l.worksheet.protection.protected).map((l) => l.info.id));
@@ -648,7 +669,7 @@ export async function clearHighlights(
           if ((old.fill !== null && ours.fill) || ours.font || showsOurNote(now, old)) kept.push(old);
           continue;
         }
-        const { write, noteStep, keep } = restoreCell(context, now, old, features);
+        const { write, noteStep, keep } = restoreCell(sheet, now, old, features);
         if (write) writes.push(write);
         if (noteStep) noteSteps.push(noteStep);
         if (keep) kept.push(keep);
@@ -662,7 +683,7 @@ export async function clearHighlights(
         { cells: kept },
         (part) => (keptPart = part),
       );
-      await runSteps(context, [...propertySteps(context, writes), ...noteSteps, record], budget);
+      await runSteps(context, [...propertySteps(sheet, writes), ...noteSteps, record], budget);
       const written = keptPart as Excel.CustomXmlPart | null;
       return {
         hint: {

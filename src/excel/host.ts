@@ -58,7 +58,7 @@ export class ExcelHost implements SpreadsheetHost {
         { first: (context) => record.first(context), second: () => record.second() },
         this.worksheets,
       );
-      this.hint = { worksheets: result.worksheets, ...record.result() };
+      this.hint = { worksheets: result.worksheets, ...record.result(), noteCounts: result.noteCounts };
       return result.snapshots;
     } catch (error) {
       throw toHostError(error, "read");

@@ -2,11 +2,13 @@
  * Reads worksheets into SheetSnapshots, exactly what the .xlsx reader produces.
  *
  * Round trips: the first finds the worksheets and the active sheet's used range; the next ones
- * carry the cell data (values, text, number formats) in row chunks and the merged areas, as
+ * carry the cell data (values, and the number formats of the cells holding numbers) in row
+ * chunks and the merged areas, as
  * many as one request and one response may hold. A sheet of 20,000 × 10 cells is read in two
  * round trips; a larger one takes as many more as Excel's payload cap requires.
  */
 import type { CellRange } from "../core/address";
+import { formatCellText } from "../core/format";
 import { normalizeSnapshot, type CellValue, type SheetSnapshot } from "../core/snapshot";
 import type { SheetScope } from "../host/types";
 import { HostError } from "../host/types";
@@ -14,8 +16,8 @@ import { parseExcelRange } from "./address";
 import { officeErrorCode } from "./errors";
 import type { ExcelFeatures } from "./requirements";
 
-/** An empty General cell costs 16 characters of JSON (values, text, format); a table's cells about 30. */
-const INITIAL_CHARS_PER_CELL = 32;
+/** A table's cell costs about 8 characters of JSON in values (Chinese text); start cautiously above that. */
+const INITIAL_CHARS_PER_CELL = 16;
 /** One Range read; far below Excel's five-million-cell limit for a single range. */
 const MAX_CHUNK_CELLS = 200_000;
 /** A tile of at most 512 cells cannot hold more than 512 merged areas, Excel's limit per call. */
@@ -54,13 +56,23 @@ export interface ReadResult {
   snapshots: SheetSnapshot[];
   /** Every worksheet, in tab order. */
   worksheets: WorksheetInfo[];
+  /** How many notes each sheet read holds, by sheet id (with ExcelApi 1.18): a paint looks up notes only where there are some. */
+  noteCounts: Map<string, number>;
 }
 
 interface DataChunk {
   top: number;
   rows: number;
   range: Excel.Range;
+  /** The chunk's number cells, constants and formulas: their formats are all the checker needs. */
+  numbers: Excel.RangeAreas[];
 }
+
+/** Number formats matter only where a cell holds a number (the .xlsx reader agrees: see normalizeSnapshot). */
+const NUMBER_CELLS = [
+  ["Constants", "Numbers"],
+  ["Formulas", "Numbers"],
+] as const;
 
 interface SheetRead {
   info: WorksheetInfo;
@@ -68,6 +80,8 @@ interface SheetRead {
   /** undefined until known; null when the sheet holds no values. */
   used: CellRange | null | undefined;
   usedProbe: Excel.Range | null;
+  /** A sheet of unknown size read whole in the round trip that finds its used range (see `guess`). */
+  speculative: { chunk: DataChunk; tiles: CellRange[]; probes: Excel.RangeAreas[] } | null;
   nextRow: number;
   values: CellValue[][];
   texts: string[][];
@@ -142,6 +156,7 @@ async function readOnce(
             ? usedOf(knownUsed.get(info.id)!)
             : undefined,
       usedProbe: null,
+      speculative: null,
       nextRow: 0,
       values: [],
       texts: [],
@@ -152,8 +167,23 @@ async function readOnce(
       mergeProbes: [],
     }));
     reads.forEach((read) => prepare(read, features));
+    // The note counts ride along with the first round trip of cell data (and again on its retry).
+    const noteCounts = new Map<string, OfficeExtension.ClientResult<number>>();
+    const second = (ctx: Excel.RequestContext): boolean => {
+      const queued = piggyback ? piggyback.second(ctx) : false;
+      // A blank sheet has nothing to paint: no count, and no round trip just for one.
+      const counted = features.notes ? reads.filter((read) => read.used !== null) : [];
+      for (const read of counted) noteCounts.set(read.info.id, read.worksheet.notes.getCount());
+      return queued || counted.length > 0;
+    };
 
-    const rounds = { charsPerCell: INITIAL_CHARS_PER_CELL, budget: payloadBudget(features), retries: 0, piggyback };
+    const rounds: RoundState = {
+      guess: sizeGuess(reads),
+      charsPerCell: INITIAL_CHARS_PER_CELL,
+      budget: payloadBudget(features),
+      retries: 0,
+      piggyback: { second },
+    };
     await readRounds(context, reads, features, rounds);
 
     const snapshots = reads.map((read) =>
@@ -165,8 +195,53 @@ async function readOnce(
         merges: read.merges,
       }),
     );
-    return { snapshots, worksheets: infos };
+    return {
+      snapshots,
+      worksheets: infos,
+      noteCounts: new Map([...noteCounts].map(([id, count]) => [id, count.value])),
+    };
   });
+}
+
+/** The number cells of a range, constants and formulas, with their formats (queued). */
+function numberCells(range: Excel.Range): Excel.RangeAreas[] {
+  return NUMBER_CELLS.map(([type, value]) => {
+    const areas = range.getSpecialCellsOrNullObject(type, value);
+    areas.load("areas/items/rowIndex,areas/items/columnIndex,areas/items/numberFormat");
+    return areas;
+  });
+}
+
+function mergedAreasOf(probe: Excel.RangeAreas): CellRange[] {
+  if (probe.isNullObject) return [];
+  const out: CellRange[] = [];
+  for (const area of probe.areas.items) {
+    const range = parseExcelRange(area.address);
+    if (range) out.push(range);
+  }
+  return out;
+}
+
+/** Rows and columns from A1 of the largest used range known, with room to spare; null when none is known. */
+function sizeGuess(reads: readonly SheetRead[]): { rows: number; cols: number } | null {
+  let rows = 0;
+  let cols = 0;
+  for (const read of reads) {
+    if (!read.used) continue;
+    rows = Math.max(rows, read.used.bottom + 1);
+    cols = Math.max(cols, read.used.right + 1);
+  }
+  if (rows === 0) return null;
+  return { rows: Math.ceil(rows * 1.25) + 20, cols: cols + 2 };
+}
+
+/** getUsedRange's answer: A1 holding nothing is a blank sheet. */
+function usedOfWhole(range: Excel.Range): CellRange | null {
+  const parsed = usedOf(range);
+  if (!parsed) return null;
+  const single = parsed.top === parsed.bottom && parsed.left === parsed.right;
+  const first = range.values[0]?.[0];
+  return single && (first === "" || first === null || first === undefined) ? null : parsed;
 }
 
 function usedOf(range: Excel.Range): CellRange | null {
@@ -205,10 +280,17 @@ export function mergeTiles(rows: number, cols: number): CellRange[] {
 }
 
 interface RoundState {
+  /**
+   * The size (rows and columns from A1) to assume for a sheet whose used range is not known yet:
+   * its data and merged areas are then asked for in the same round trip as its used range. Null
+   * once a guess turned out wrong or a round trip was refused, and when no sheet's size is known.
+   */
+  guess: { rows: number; cols: number } | null;
   charsPerCell: number;
   budget: number;
   retries: number;
-  piggyback?: ReadPiggyback;
+  /** Work for the first round trip after the worksheets are known; dropped once that round trip succeeded. */
+  piggyback?: Pick<ReadPiggyback, "second">;
 }
 
 function pending(read: SheetRead): boolean {
@@ -238,10 +320,32 @@ async function readRounds(
     read.chunks = [];
     read.mergeProbes = [];
     read.usedProbe = null;
+    read.speculative = null;
     if (read.used === undefined) {
-      read.usedProbe = read.worksheet.getUsedRangeOrNullObject(true);
-      read.usedProbe.load("address");
-      request += CHARS_PER_CALL;
+      const guess = state.guess;
+      const guessChars = guess ? guess.rows * guess.cols * state.charsPerCell : Infinity;
+      if (guess && response + guessChars <= state.budget) {
+        // Read it whole on the assumption that it is no larger than the sheets already known.
+        // getUsedRange (not ...OrNullObject) gives A1 for a blank sheet, so methods can be called on it.
+        const range = read.worksheet.getUsedRange(true);
+        range.load("address,values");
+        const tiles = features.mergedAreas ? mergeTiles(guess.rows, guess.cols) : [];
+        const probes = tiles.map((tile) => {
+          const probe = read.worksheet
+            .getRangeByIndexes(tile.top, tile.left, tile.bottom - tile.top + 1, tile.right - tile.left + 1)
+            .getMergedAreasOrNullObject();
+          probe.load("areas/items/address");
+          return probe;
+        });
+        read.usedProbe = range;
+        read.speculative = { chunk: { top: 0, rows: 0, range, numbers: numberCells(range) }, tiles, probes };
+        response += guessChars;
+        request += (3 + tiles.length) * CHARS_PER_CALL;
+      } else {
+        read.usedProbe = read.worksheet.getUsedRangeOrNullObject(true);
+        read.usedProbe.load("address");
+        request += CHARS_PER_CALL;
+      }
       continue;
     }
     if (read.used === null) continue;
@@ -256,10 +360,10 @@ async function readRounds(
       const rows = Math.min(used.bottom - row + 1, response === 0 ? Math.max(fit, 1) : fit, maxRows);
       if (rows <= 0) break;
       const range = read.worksheet.getRangeByIndexes(row, used.left, rows, cols);
-      range.load("values,text,numberFormat");
-      read.chunks.push({ top: row, rows, range });
+      range.load("values");
+      read.chunks.push({ top: row, rows, range, numbers: numberCells(range) });
       response += rows * rowChars;
-      request += CHARS_PER_CALL;
+      request += 3 * CHARS_PER_CALL;
       row += rows;
     }
     while (read.mergeTiles.length > read.mergeProbes.length && request + CHARS_PER_CALL <= state.budget) {
@@ -281,6 +385,7 @@ async function readRounds(
       state.retries < PAYLOAD_RETRIES
     ) {
       state.retries++;
+      state.guess = null;
       if (code === "ResponsePayloadSizeLimitExceeded") state.charsPerCell *= 2;
       else state.budget = Math.floor(state.budget / 2);
       return readRounds(context, reads, features, state);
@@ -292,31 +397,45 @@ async function readRounds(
   let receivedCells = 0;
   for (const read of reads) {
     if (read.usedProbe) {
-      read.used = usedOf(read.usedProbe);
+      const speculative = read.speculative;
+      read.used = speculative ? usedOfWhole(read.usedProbe) : usedOf(read.usedProbe);
       prepare(read, features);
+      if (speculative && read.used) {
+        const used = read.used;
+        const guess = state.guess!;
+        if (used.bottom < guess.rows && used.right < guess.cols && speculative.chunk.range.values) {
+          // The guess held: the data is here, and the merged areas of every tile that matters.
+          const chunk = { ...speculative.chunk, top: used.top, rows: used.bottom - used.top + 1 };
+          const { values } = chunk.range;
+          const formats = chunkFormats(chunk, used.left, used.right);
+          store(read, chunk.top, values, formats);
+          receivedChars += JSON.stringify(values).length + formats.chars;
+          receivedCells += values.length * (values[0]?.length ?? 0);
+          read.nextRow = used.bottom + 1;
+          for (const probe of speculative.probes) read.merges.push(...mergedAreasOf(probe));
+          read.merges = dedupe(read.merges.filter((m) => m.top <= used.bottom && m.left <= used.right));
+          read.mergeTiles = [];
+        } else {
+          // A larger sheet: read it in chunks from here, and stop guessing.
+          state.guess = null;
+        }
+      }
     }
     for (const chunk of read.chunks) {
-      const { values, text, numberFormat } = chunk.range;
-      if (!values || !text || !numberFormat) {
+      const { values } = chunk.range;
+      if (!values) {
         throw new HostError(
           `Excel 未返回工作表“${read.info.name}”的内容，表格可能过大。`,
           `Excel returned no data for worksheet "${read.info.name}"; the sheet may be too large.`,
         );
       }
-      store(read, chunk.top, values, text, numberFormat);
-      receivedChars +=
-        JSON.stringify(values).length + JSON.stringify(text).length + JSON.stringify(numberFormat).length;
+      const formats = chunkFormats(chunk, read.used!.left, read.used!.right);
+      store(read, chunk.top, values, formats);
+      receivedChars += JSON.stringify(values).length + formats.chars;
       receivedCells += values.length * (values[0]?.length ?? 0);
       read.nextRow = chunk.top + chunk.rows;
     }
-    for (const probe of read.mergeProbes) {
-      if (!probe.isNullObject) {
-        for (const area of probe.areas.items) {
-          const range = parseExcelRange(area.address);
-          if (range) read.merges.push(range);
-        }
-      }
-    }
+    for (const probe of read.mergeProbes) read.merges.push(...mergedAreasOf(probe));
     read.mergeTiles = read.mergeTiles.slice(read.mergeProbes.length);
     read.merges = dedupe(read.merges);
   }
@@ -325,7 +444,36 @@ async function readRounds(
   return readRounds(context, reads, features, state);
 }
 
-function store(read: SheetRead, top: number, values: unknown[][], text: string[][], formats: string[][]): void {
+interface ChunkFormats {
+  /** Number formats by "row,col" (sheet coordinates) of the chunk's number cells. */
+  byCell: Map<string, string>;
+  /** What they cost in the response, for sizing the next round trips. */
+  chars: number;
+}
+
+function chunkFormats(chunk: DataChunk, left: number, right: number): ChunkFormats {
+  const byCell = new Map<string, string>();
+  let chars = 0;
+  const bottom = chunk.top + chunk.rows - 1;
+  for (const areas of chunk.numbers) {
+    if (areas.isNullObject) continue;
+    for (const area of areas.areas.items) {
+      const formats = area.numberFormat;
+      chars += JSON.stringify(formats).length + 40;
+      formats.forEach((row, i) =>
+        row.forEach((format, j) => {
+          const r = area.rowIndex + i;
+          const c = area.columnIndex + j;
+          // Only what lies inside the chunk: the look-up is not trusted to stay within its range.
+          if (r >= chunk.top && r <= bottom && c >= left && c <= right) byCell.set(`${r},${c}`, String(format));
+        }),
+      );
+    }
+  }
+  return { byCell, chars };
+}
+
+function store(read: SheetRead, top: number, values: unknown[][], formats: ChunkFormats): void {
   const left = read.used!.left;
   values.forEach((row, i) => {
     const r = top + i;
@@ -334,10 +482,12 @@ function store(read: SheetRead, top: number, values: unknown[][], text: string[]
     const formatRow: string[] = new Array(left).fill("General");
     row.forEach((value, c) => {
       const cellValue = toCellValue(value);
+      // Only a number shows its format; the displayed text is worked out as the .xlsx reader does,
+      // so both hosts give one snapshot (and a number in a narrow column is not read as "####").
+      const format = typeof cellValue === "number" ? (formats.byCell.get(`${r},${left + c}`) ?? "General") : "General";
       valueRow.push(cellValue);
-      textRow.push(text[i]?.[c] ?? "");
-      // An empty cell's format means nothing to the checker and the .xlsx reader cannot see it: both say General.
-      formatRow.push(cellValue === null ? "General" : (formats[i]?.[c] ?? "General"));
+      textRow.push(formatCellText(cellValue, format));
+      formatRow.push(format);
     });
     read.values[r] = valueRow;
     read.texts[r] = textRow;

@@ -222,7 +222,9 @@ export function plainValue(value: ExcelJS.CellValue | undefined): CellValue {
 function displayText(value: CellValue, numberFormat: string, raw: ExcelJS.CellValue | undefined): string {
   // An error result shows as its error text whatever the format.
   if (typeof value === "string" && isErrorValue(raw)) return value;
-  return formatCellText(value, numberFormat);
+  // Text shows as typed: a format's text section is not applied, as the Excel host cannot see it
+  // without reading every cell's format (see src/excel/read.ts).
+  return formatCellText(value, typeof value === "number" ? numberFormat : "General");
 }
 
 function isErrorValue(raw: ExcelJS.CellValue | undefined): boolean {

@@ -51,7 +51,7 @@ import {
   type FakeClientResult,
   type SelectionHandler,
 } from "./runtime";
-import type { FakeDataValidation as DataValidationEntry, FakeSheet } from "./state";
+import type { FakeCell, FakeDataValidation as DataValidationEntry, FakeSheet } from "./state";
 
 interface SheetRef {
   sheetId: string;
@@ -637,6 +637,35 @@ export class FakeRange extends FakeClientObject<RangeRef> {
     return areas.created({ op: "getMergedAreasOrNullObject" }, "1.13");
   }
 
+  /**
+   * The cells of one kind (constants or formulas, of the given value types) as rectangles: runs
+   * of neighbouring cells in a row, joined with the rows below that have the same run. Null when
+   * there are none (getSpecialCells would throw ItemNotFound).
+   */
+  getSpecialCellsOrNullObject(cellType: string, cellValueType = "All"): FakeRangeAreas {
+    const areas = new FakeRangeAreas(
+      this.context,
+      `${this.path}.getSpecialCellsOrNullObject(${cellType},${cellValueType})`,
+      () => {
+        const ref = this.target();
+        if (cellType !== "Constants" && cellType !== "Formulas") {
+          throw officeError("InvalidArgument", `The fake has no special cells of type "${cellType}".`);
+        }
+        const wanted = specialValueKinds(cellValueType);
+        const sheet = sheetOf(this.context, ref);
+        const matches = (cell: FakeCell | undefined): boolean => {
+          if (!cell || !!cell.formula !== (cellType === "Formulas")) return false;
+          const value = cell.value;
+          if (value === undefined || value === null || value === "") return false;
+          return wanted.has(valueKind(value));
+        };
+        const found = specialAreas(ref.range, (r, c) => matches(cellGet(sheet, r, c)));
+        return found.length === 0 ? null : { sheetId: ref.sheetId, areas: found };
+      },
+    );
+    return areas.created({ op: "getSpecialCellsOrNullObject", cellType, cellValueType }, "1.9");
+  }
+
   getCellProperties(options: Record<string, unknown>): FakeClientResult<Record<string, unknown>[][]> {
     return this.queueResult("getCellProperties", [options], (ref) => {
       const sheet = sheetOf(this.context, ref);
@@ -949,6 +978,73 @@ function validateRule(state: { names: { name: string }[] }, rule: Record<string,
 
 // ---------------------------------------------------------------------------------------------
 
+const EXCEL_ERRORS = new Set([
+  "#NULL!",
+  "#DIV/0!",
+  "#VALUE!",
+  "#REF!",
+  "#NAME?",
+  "#NUM!",
+  "#N/A",
+  "#GETTING_DATA",
+  "#SPILL!",
+  "#CALC!",
+  "#FIELD!",
+  "#BLOCKED!",
+  "#CONNECT!",
+  "#BUSY!",
+  "#UNKNOWN!",
+  "#PYTHON!",
+]);
+
+type ValueKind = "Numbers" | "Text" | "Logical" | "Errors";
+
+function valueKind(value: string | number | boolean): ValueKind {
+  if (typeof value === "number") return "Numbers";
+  if (typeof value === "boolean") return "Logical";
+  return EXCEL_ERRORS.has(value) ? "Errors" : "Text";
+}
+
+/** Excel.SpecialCellValueType names combine kinds: "LogicalNumbers", "ErrorsNumberText", "All". */
+function specialValueKinds(name: string): Set<ValueKind> {
+  if (name === "All") return new Set(["Numbers", "Text", "Logical", "Errors"]);
+  const kinds = new Set<ValueKind>();
+  for (const part of name.match(/[A-Z][a-z]*/g) ?? []) {
+    if (part === "Number" || part === "Numbers") kinds.add("Numbers");
+    else if (part === "Text") kinds.add("Text");
+    else if (part === "Logical") kinds.add("Logical");
+    else if (part === "Errors") kinds.add("Errors");
+    else throw officeError("InvalidArgument", `Unknown special cell value type "${name}".`);
+  }
+  return kinds;
+}
+
+/** Rectangles covering exactly the matching cells of a range. */
+function specialAreas(range: CellRange, matches: (row: number, col: number) => boolean): CellRange[] {
+  const done: CellRange[] = [];
+  let open: CellRange[] = [];
+  for (let r = range.top; r <= range.bottom; r++) {
+    const runs: CellRange[] = [];
+    for (let c = range.left; c <= range.right; c++) {
+      if (!matches(r, c)) continue;
+      const last = runs[runs.length - 1];
+      if (last && last.right === c - 1) last.right = c;
+      else runs.push({ top: r, left: c, bottom: r, right: c });
+    }
+    const next: CellRange[] = [];
+    for (const run of runs) {
+      const above = open.find((a) => a.left === run.left && a.right === run.right);
+      if (above) {
+        above.bottom = r;
+        next.push(above);
+      } else next.push(run);
+    }
+    for (const area of open) if (!next.includes(area)) done.push(area);
+    open = next;
+  }
+  return [...done, ...open].sort((a, b) => a.top - b.top || a.left - b.left);
+}
+
 class FakeRangeCollection extends FakeCollection<AreasRef, RangeRef, FakeRange> {
   constructor(context: FakeRequestContext, path: string, resolver: () => AreasRef | null) {
     super(context, path, resolver);
@@ -965,7 +1061,7 @@ export class FakeRangeAreas extends FakeClientObject<AreasRef> {
   constructor(context: FakeRequestContext, path: string, resolver: () => AreasRef | null) {
     super(context, path, resolver);
   }
-  created(request: Record<string, unknown>, requires?: "1.13"): this {
+  created(request: Record<string, unknown>, requires?: "1.9" | "1.13"): this {
     return this.queueCreation(request, requires);
   }
   get address(): string {
