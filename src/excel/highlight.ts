@@ -74,7 +74,10 @@ const PROPERTY_WRITE_CHARS = 130;
 /** Locating a range and calling a method on it, as a request carries them. */
 const CALL_CHARS = 600;
 const NOTE_LOOKUP_CHARS = 500;
-const NOTE_WRITE_OVERHEAD = 700;
+/** Adding a note by address on a worksheet the batch already names: the call, without its text. */
+const NOTE_WRITE_OVERHEAD = 300;
+/** Cells painted alike go to Excel as one address list of at most this many characters. */
+const MAX_ADDRESS_CHARS = 1_000;
 
 interface Finding extends CellHighlight {
   note: string;
@@ -166,7 +169,13 @@ export function columnRuns(cells: readonly { row: number; col: number }[]): Cell
  * Fills round trips with steps up to the payload budget and sends them; it calls itself for the
  * steps that did not fit, so the number of round trips follows the amount of work.
  */
-async function runSteps(context: Excel.RequestContext, steps: readonly Step[], budget: number): Promise<void> {
+async function runSteps(
+  context: Excel.RequestContext,
+  steps: readonly Step[],
+  budget: number,
+  /** For writes: a round trip Excel refuses as too large ran nothing, so it is sent again in halves. */
+  splitRefused = false,
+): Promise<void> {
   if (steps.length === 0) return;
   let request = 0;
   let response = 0;
@@ -178,8 +187,73 @@ async function runSteps(context: Excel.RequestContext, steps: readonly Step[], b
     response += step.response;
     taken++;
   }
-  await context.sync();
-  return runSteps(context, steps.slice(taken), budget);
+  try {
+    await context.sync();
+  } catch (error) {
+    if (splitRefused && taken > 1 && officeErrorCode(error) === "RequestPayloadSizeLimitExceeded") {
+      return runSteps(context, steps, Math.floor(Math.min(budget, request) / 2), true);
+    }
+    throw error;
+  }
+  return runSteps(context, steps.slice(taken), budget, splitRefused);
+}
+
+/** A cell to paint in a severity's colours: its fill, its font colour or both. */
+interface PaintWrite {
+  sheetId: string;
+  cell: string;
+  severity: PaintedSeverity;
+  fill: boolean;
+  font: boolean;
+}
+
+/**
+ * Cells painted alike, by sheet, in address lists: each list is one range-areas object whose fill
+ * and font are set at once, instead of a call per cell.
+ */
+function paintSteps(sheet: (sheetId: string) => Excel.Worksheet, paints: readonly PaintWrite[]): Step[] {
+  const groups = new Map<string, { first: PaintWrite; cells: string[] }>();
+  for (const paint of paints) {
+    const key = `${paint.sheetId}\n${paint.severity}\n${paint.fill}\n${paint.font}`;
+    const group = groups.get(key) ?? { first: paint, cells: [] };
+    group.cells.push(paint.cell);
+    groups.set(key, group);
+  }
+  const steps: Step[] = [];
+  for (const { first, cells } of groups.values()) {
+    const colors = HIGHLIGHT_COLORS[first.severity];
+    for (const list of addressLists(cells)) {
+      steps.push({
+        request: 6 * list.length + CALL_CHARS,
+        response: 0,
+        queue: () => {
+          const format = sheet(first.sheetId).getRanges(list).format;
+          if (first.fill) {
+            format.fill.color = colors.fill;
+            format.fill.pattern = "Solid";
+            format.fill.tintAndShade = 0;
+          }
+          if (first.font) format.font.color = colors.font;
+        },
+      });
+    }
+  }
+  return steps;
+}
+
+/** Comma-separated address lists of at most MAX_ADDRESS_CHARS characters each. */
+export function addressLists(cells: readonly string[]): string[] {
+  const lists: string[] = [];
+  let current = "";
+  for (const cell of cells) {
+    if (current !== "" && current.length + 1 + cell.length > MAX_ADDRESS_CHARS) {
+      lists.push(current);
+      current = "";
+    }
+    current = current === "" ? cell : `${current},${cell}`;
+  }
+  if (current !== "") lists.push(current);
+  return lists;
 }
 
 /** Reads the record parts' ids in one round trip and their contents in another. */
@@ -524,6 +598,7 @@ export async function paintFindings(
       const finalCells: RecordedCell[] = [];
       const restoredCells: RecordedCell[] = [];
       const writes: CellWrite[] = [];
+      const paints: PaintWrite[] = [];
       const noteSteps: Step[] = [];
 
       for (const [key, finding] of newByKey) {
@@ -534,14 +609,11 @@ export async function paintFindings(
         const stillOurs = old ? showsPaint(now, old.severity) : { fill: false, font: false };
         const ownFill = old && old.fill !== null && stillOurs.fill ? old.fill : ownFillOf(now);
         const ownFont = old && stillOurs.font ? old.fontColor : upper(now.fontColor);
-        const colors = HIGHLIGHT_COLORS[finding.severity];
         const painted = showsPaint(now, finding.severity);
-        const properties: Excel.SettableCellProperties = { format: {} };
-        if (ownFill !== null && !painted.fill)
-          properties.format!.fill = { color: colors.fill, pattern: "Solid", tintAndShade: 0 };
-        if (!painted.font) properties.format!.font = { color: colors.font };
-        if (properties.format!.fill || properties.format!.font)
-          writes.push({ sheetId, row: finding.row, col: finding.col, properties });
+        const fill = ownFill !== null && !painted.fill;
+        if (fill || !painted.font) {
+          paints.push({ sheetId, cell: finding.cell, severity: finding.severity, fill, font: !painted.font });
+        }
 
         let noteHash: string | null = old?.noteHash ?? null;
         if (features.notes) {
@@ -578,7 +650,7 @@ export async function paintFindings(
         if (!now) continue;
         restoredCells.push(old);
         const { write, noteStep, keep } = restoreCell(sheet, now, old, features);
-        if (write) writes.unshift(write);
+        if (write) writes.push(write);
         if (noteStep) noteSteps.push(noteStep);
         if (keep) finalCells.push(keep);
       }
@@ -595,6 +667,7 @@ export async function paintFindings(
           (part) => (recordPart = part),
         ),
         ...propertySteps(sheet, writes),
+        ...paintSteps(sheet, paints),
         ...noteSteps,
       ];
       if (restoredCells.length > 0) {
@@ -608,7 +681,7 @@ export async function paintFindings(
         );
       }
       try {
-        await runSteps(context, steps, budget);
+        await runSteps(context, steps, budget, true);
       } catch (error) {
         throw new WriteFailure(error);
       }
@@ -683,7 +756,7 @@ export async function clearHighlights(
         { cells: kept },
         (part) => (keptPart = part),
       );
-      await runSteps(context, [...propertySteps(sheet, writes), ...noteSteps, record], budget);
+      await runSteps(context, [...propertySteps(sheet, writes), ...noteSteps, record], budget, true);
       const written = keptPart as Excel.CustomXmlPart | null;
       return {
         hint: {

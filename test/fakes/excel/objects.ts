@@ -355,6 +355,26 @@ export class FakeWorksheet extends FakeClientObject<SheetRef> {
     }).created({ op: "getRange", address: address ?? null });
   }
 
+  /** Several areas by address ("A1:B2, C5" or "A1:B2; C5"), as a RangeAreas (ExcelApi 1.9). */
+  getRanges(address?: string): FakeRangeAreas {
+    const parts = (address ?? "").split(/[,;]/).filter((part) => part.trim() !== "");
+    // The path names the areas by count: a request carries the address once, not with every later call.
+    return new FakeRangeAreas(this.context, `${this.path}.getRanges(${parts.length} areas)`, () => {
+      const ref = this.target();
+      if (parts.length === 0) {
+        return { sheetId: ref.sheetId, areas: [{ top: 0, left: 0, bottom: MAX_ROWS - 1, right: MAX_COLUMNS - 1 }] };
+      }
+      const areas = parts.map((part) => {
+        const parsed = parseSheetAddress(part);
+        if (!parsed || (parsed.sheet !== null && sheetByKey(this.state, parsed.sheet)?.id !== ref.sheetId)) {
+          throw officeError("InvalidArgument", `"${part.trim()}" is not an address on this worksheet.`);
+        }
+        return parsed.range;
+      });
+      return { sheetId: ref.sheetId, areas };
+    }).created({ op: "getRanges", address: address ?? null }, "1.9");
+  }
+
   getRangeByIndexes(startRow: number, startColumn: number, rowCount: number, columnCount: number): FakeRange {
     return new FakeRange(
       this.context,
@@ -1073,6 +1093,10 @@ export class FakeRangeAreas extends FakeClientObject<AreasRef> {
   get areas(): FakeRangeCollection {
     return this.nav("areas", () => new FakeRangeCollection(this.context, `${this.path}.areas`, () => this.target()));
   }
+  /** Fill and font of every area at once. */
+  get format(): FakeAreasFormat {
+    return this.nav("format", () => new FakeAreasFormat(this.context, `${this.path}.format`, () => this.target()));
+  }
   protected scalarNames(): string[] {
     return ["address", "areaCount"];
   }
@@ -1083,11 +1107,125 @@ export class FakeRangeAreas extends FakeClientObject<AreasRef> {
     throw officeError("InvalidArgument", `RangeAreas has no property "${property}".`);
   }
   protected override navigationNames(): string[] {
-    return ["areas"];
+    return ["areas", "format"];
   }
   protected override navigation(name: string): FakeClientObject<unknown> {
     if (name === "areas") return this.areas as FakeClientObject<unknown>;
+    if (name === "format") return this.format as FakeClientObject<unknown>;
     return super.navigation(name);
+  }
+}
+
+/** RangeAreas.format: only fill and font, which is what the add-in paints with. */
+export class FakeAreasFormat extends FakeClientObject<AreasRef> {
+  constructor(context: FakeRequestContext, path: string, resolver: () => AreasRef | null) {
+    super(context, path, resolver);
+  }
+  get fill(): FakeCellsFill {
+    return this.nav("fill", () => new FakeCellsFill(this.context, `${this.path}.fill`, () => this.target()));
+  }
+  get font(): FakeCellsFont {
+    return this.nav("font", () => new FakeCellsFont(this.context, `${this.path}.font`, () => this.target()));
+  }
+  protected scalarNames(): string[] {
+    return [];
+  }
+  protected readProperty(property: string): unknown {
+    throw officeError("InvalidArgument", `RangeFormat has no property "${property}" in the fake.`);
+  }
+  protected override navigationNames(): string[] {
+    return ["fill", "font"];
+  }
+  protected override navigation(name: string): FakeClientObject<unknown> {
+    if (name === "fill") return this.fill as FakeClientObject<unknown>;
+    if (name === "font") return this.font as FakeClientObject<unknown>;
+    return super.navigation(name);
+  }
+}
+
+/**
+ * Fill or font properties over every cell of some areas: a write sets each cell as
+ * setCellProperties would; a read gives the common value, or null where the cells differ (Excel).
+ */
+abstract class FakeCellsFormatPart extends FakeClientObject<AreasRef> {
+  protected abstract readonly part: "fill" | "font";
+  protected abstract readonly names: string[];
+
+  protected setAll(property: string, value: unknown): void {
+    this.queueSet(property, value, (ref) => {
+      const sheet = sheetOf(this.context, ref);
+      assertCanFormat(sheet);
+      for (const area of ref.areas) {
+        for (let r = area.top; r <= area.bottom; r++) {
+          for (let c = area.left; c <= area.right; c++) {
+            applyCellProperties(sheet, r, c, { format: { [this.part]: { [property]: value } } });
+          }
+        }
+      }
+    });
+  }
+  protected scalarNames(): string[] {
+    return this.names;
+  }
+  protected readProperty(property: string, ref: AreasRef): unknown {
+    if (!this.names.includes(property)) {
+      throw officeError("InvalidArgument", `The ${this.part} has no property "${property}".`);
+    }
+    const sheet = sheetOf(this.context, ref);
+    const seen = new Set<string>();
+    let last: unknown = null;
+    for (const area of ref.areas) {
+      for (let r = area.top; r <= area.bottom; r++) {
+        for (let c = area.left; c <= area.right; c++) {
+          const props = readCellProperties(sheet.name, "", cellGet(sheet, r, c), {
+            format: { [this.part]: { [property]: true } },
+          });
+          last = (props.format as Record<string, Record<string, unknown>>)[this.part]![property];
+          seen.add(JSON.stringify(last));
+        }
+      }
+    }
+    return seen.size === 1 ? last : null;
+  }
+}
+
+export class FakeCellsFill extends FakeCellsFormatPart {
+  protected readonly part = "fill";
+  protected readonly names = ["color", "pattern", "patternColor", "tintAndShade", "patternTintAndShade"];
+  constructor(context: FakeRequestContext, path: string, resolver: () => AreasRef | null) {
+    super(context, path, resolver);
+  }
+  get color(): string {
+    return this.loaded("color");
+  }
+  set color(value: string) {
+    this.setAll("color", value);
+  }
+  get pattern(): string {
+    return this.loaded("pattern");
+  }
+  set pattern(value: string) {
+    this.setAll("pattern", value);
+  }
+  get tintAndShade(): number {
+    return this.loaded("tintAndShade");
+  }
+  set tintAndShade(value: number) {
+    this.setAll("tintAndShade", value);
+  }
+}
+
+export class FakeCellsFont extends FakeCellsFormatPart {
+  protected readonly part = "font";
+  protected readonly names = ["color"];
+  constructor(context: FakeRequestContext, path: string, resolver: () => AreasRef | null) {
+    super(context, path, resolver);
+  }
+  get color(): string {
+    return this.loaded("color");
+  }
+  set color(value: string) {
+    this.setAll("color", value);
   }
 }
 
