@@ -59,14 +59,7 @@ function worksheetProxies(context: Excel.RequestContext): (sheetId: string) => E
   };
 }
 
-const CELL_PROPERTIES: Excel.CellPropertiesLoadOptions = {
-  format: {
-    fill: { color: true, pattern: true, patternColor: true, tintAndShade: true, patternTintAndShade: true },
-    font: { color: true },
-  },
-};
-
-/** One getCellProperties or setCellProperties call covers at most this many cells. */
+/** One setCellProperties call covers at most this many cells. */
 const MAX_RUN_CELLS = 5_000;
 /** Estimated characters per cell: reading its properties, writing them, looking up or writing its note. */
 const PROPERTY_READ_CHARS = 160;
@@ -75,7 +68,7 @@ const PROPERTY_WRITE_CHARS = 130;
 const CALL_CHARS = 600;
 const NOTE_LOOKUP_CHARS = 500;
 /** Adding a note by address on a worksheet the batch already names: the call, without its text. */
-const NOTE_WRITE_OVERHEAD = 300;
+const NOTE_WRITE_OVERHEAD = 200;
 /** Cells painted alike go to Excel as one address list of at most this many characters. */
 const MAX_ADDRESS_CHARS = 1_000;
 
@@ -313,7 +306,8 @@ interface SheetLookup {
   info: WorksheetInfo;
   worksheet: Excel.Worksheet;
   cells: LookupCell[];
-  properties: { run: CellRange; result: OfficeExtension.ClientResult<Excel.CellProperties[][]> }[];
+  /** The cells' look, read as the areas of address lists (one area per cell). */
+  looks: Excel.RangeCollection[];
   notes: Map<string, Excel.Note>;
   /** Set when the sheet had no notes at the last read: its count is checked instead of every cell. */
   noteCount: OfficeExtension.ClientResult<number> | null;
@@ -334,16 +328,21 @@ function lookupSteps(
     worksheet.load("protection/protected");
     const noNotes = features.notes && hint.noteCounts?.get(sheetId) === 0;
     const noteCount = noNotes ? worksheet.notes.getCount() : null;
-    const lookup: SheetLookup = { info, worksheet, cells, properties: [], notes: new Map(), noteCount };
+    const lookup: SheetLookup = { info, worksheet, cells, looks: [], notes: new Map(), noteCount };
     lookups.push(lookup);
-    for (const run of columnRuns(cells)) {
-      const size = run.bottom - run.top + 1;
+    for (const list of addressLists(cells.map((c) => c.cell))) {
+      const count = list.split(",").length;
       steps.push({
-        request: CALL_CHARS,
-        response: size * PROPERTY_READ_CHARS,
+        request: 2 * list.length + CALL_CHARS,
+        response: count * PROPERTY_READ_CHARS,
         queue: () => {
-          const range = worksheet.getRangeByIndexes(run.top, run.left, size, 1);
-          lookup.properties.push({ run, result: range.getCellProperties(CELL_PROPERTIES) });
+          const areas = worksheet.getRanges(list).areas;
+          areas.load(
+            "items/rowIndex,items/columnIndex,items/format/fill/color,items/format/fill/pattern," +
+              "items/format/fill/patternColor,items/format/fill/tintAndShade,items/format/fill/patternTintAndShade," +
+              "items/format/font/color",
+          );
+          lookup.looks.push(areas);
         },
       });
     }
@@ -368,24 +367,23 @@ function lookupSteps(
 function currentCells(lookups: SheetLookup[], features: ExcelFeatures): Map<string, CurrentCell> {
   const out = new Map<string, CurrentCell>();
   for (const lookup of lookups) {
-    for (const { run, result } of lookup.properties) {
-      result.value.forEach((row, i) => {
-        const props = row[0];
-        const fill = props?.format?.fill;
-        const cell = toA1(run.top + i, run.left);
+    for (const areas of lookup.looks) {
+      for (const area of areas.items) {
+        const { fill, font } = area.format;
+        const cell = toA1(area.rowIndex, area.columnIndex);
         const note = features.notes ? lookup.notes.get(cell) : undefined;
         out.set(cellKey(lookup.info.id, cell), {
           fill: {
-            color: fill?.color ?? "#FFFFFF",
-            pattern: fill?.pattern ?? "None",
-            patternColor: fill?.patternColor ?? "#000000",
-            tintAndShade: fill?.tintAndShade ?? 0,
-            patternTintAndShade: fill?.patternTintAndShade ?? 0,
+            color: fill.color ?? "#FFFFFF",
+            pattern: fill.pattern ?? "None",
+            patternColor: fill.patternColor ?? "#000000",
+            tintAndShade: fill.tintAndShade ?? 0,
+            patternTintAndShade: fill.patternTintAndShade ?? 0,
           },
-          fontColor: props?.format?.font?.color ?? "#000000",
+          fontColor: font.color ?? "#000000",
           note: note && !note.isNullObject ? note.content : null,
         });
-      });
+      }
     }
   }
   return out;

@@ -847,6 +847,25 @@ export class FakeRangeFormat extends FakeClientObject<RangeRef> {
       for (let r = ref.range.top; r <= ref.range.bottom; r++) sheet.rowHeights[String(r + 1)] = points;
     });
   }
+  /** Fill and font of the range's cells (read: the common value, or null where they differ). */
+  get fill(): FakeCellsFill {
+    return this.nav("fill", () => new FakeCellsFill(this.context, `${this.path}.fill`, () => this.areasRef()));
+  }
+  get font(): FakeCellsFont {
+    return this.nav("font", () => new FakeCellsFont(this.context, `${this.path}.font`, () => this.areasRef()));
+  }
+  private areasRef(): AreasRef {
+    const ref = this.target();
+    return { sheetId: ref.sheetId, areas: [ref.range] };
+  }
+  protected override navigationNames(): string[] {
+    return ["fill", "font"];
+  }
+  protected override navigation(name: string): FakeClientObject<unknown> {
+    if (name === "fill") return this.fill as FakeClientObject<unknown>;
+    if (name === "font") return this.font as FakeClientObject<unknown>;
+    return super.navigation(name);
+  }
   protected scalarNames(): string[] {
     return ["columnWidth", "rowHeight"];
   }
@@ -1212,6 +1231,18 @@ export class FakeCellsFill extends FakeCellsFormatPart {
   }
   set tintAndShade(value: number) {
     this.setAll("tintAndShade", value);
+  }
+  get patternColor(): string {
+    return this.loaded("patternColor");
+  }
+  set patternColor(value: string) {
+    this.setAll("patternColor", value);
+  }
+  get patternTintAndShade(): number {
+    return this.loaded("patternTintAndShade");
+  }
+  set patternTintAndShade(value: number) {
+    this.setAll("patternTintAndShade", value);
   }
 }
 
