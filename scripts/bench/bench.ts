@@ -309,9 +309,32 @@ async function measureSize(size: number, dir: string): Promise<SizeFigures> {
         `${(figures.maxRequestChars / 1e6).toFixed(2)} M chars, largest response ` +
         `${(figures.maxResponseChars / 1e6).toFixed(2)} M chars; ${Math.round(figures.ms)} ms`,
     );
+    const trips = figures.roundTrips.map(
+      (t) =>
+        `${(t.requestChars / 1e6).toFixed(2)}/${(t.responseChars / 1e6).toFixed(2)}` + (t.error ? ` (${t.error})` : ""),
+    );
+    log(`  round trips of the first check, M chars in/out: ${trips.join(", ")}`);
+    const floor = cappedFloor(figures);
+    if (floor !== null) {
+      log(`  under Excel on the web's 5 MB cap this work needs at least ${floor} round trips (see BENCHMARKS.md)`);
+    }
   }
 
   return { size, ...shape, fileBytes, generateMs: round(generateMs), core, cli, host, memory };
+}
+
+/**
+ * The fewest round trips the desktop's four (find the sheets; cell data; look-up of the cells to
+ * paint; paint) would take if every request and response had to stay under the web's cap: each
+ * phase depends on the one before, so each needs its own round trips.
+ */
+function cappedFloor(figures: HostCheckFigures): number | null {
+  if (figures.payloadLimit !== null || figures.roundTrips.length !== 4) return null;
+  const cap = TARGETS.maxPayloadChars;
+  const [find, data, lookUp, paint] = figures.roundTrips;
+  const trips = (t: { requestChars: number; responseChars: number }) =>
+    Math.max(1, Math.ceil(t.requestChars / cap), Math.ceil(t.responseChars / cap));
+  return trips(find!) + trips(data!) + trips(lookUp!) + trips(paint!);
 }
 
 /** A full collection between phases (node --expose-gc), so one phase's garbage is not charged to the next. */

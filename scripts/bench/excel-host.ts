@@ -31,6 +31,8 @@ export interface HostCheckFigures {
   findings: number;
   ms: number;
   repeatMs: number;
+  /** Every round trip of the first click, in order: actions, and request and response sizes in characters. */
+  roundTrips: { actions: number; requestChars: number; responseChars: number; error: string | null }[];
 }
 
 function a1(range: CellRange): string {
@@ -95,6 +97,12 @@ export async function checkOnFakeHost(book: BenchWorkbook, platform: FakePlatfor
       findings: first.findings,
       ms: first.ms,
       repeatMs: repeat.ms,
+      roundTrips: first.syncs.map((s) => ({
+        actions: s.actions,
+        requestChars: s.requestChars,
+        responseChars: s.responseChars,
+        error: s.error,
+      })),
     };
   } finally {
     fake.uninstall();
