@@ -192,3 +192,140 @@ describe("the fake Excel", () => {
     expect(JSON.parse(JSON.stringify(fake.state))).toEqual(fake.state);
   });
 });
+
+describe("the fake's Range.getSpecialCellsOrNullObject", () => {
+  /**
+   *      A         B          C              D
+   *  1   1 (0.00)  2          "文本"          =A1 → 1
+   *  2   3         4 (0%)     =A2*2 → 6       =A2*3 → 9
+   *  3   TRUE      "#N/A"     =B1&"" → "2"    =A1>0 → TRUE
+   *  4   8         ""         =1/0 → #DIV/0!  =C2 → 6
+   */
+  function specialFake(options: Parameters<typeof createFakeExcel>[1] = {}): FakeExcel {
+    const state = emptyWorkbookState(["数"]);
+    state.sheets[0]!.cells = {
+      A1: { value: 1, numberFormat: "0.00" },
+      B1: { value: 2 },
+      C1: { value: "文本", numberFormat: "0.00" },
+      D1: { value: 1, formula: "=A1" },
+      A2: { value: 3 },
+      B2: { value: 4, numberFormat: "0%" },
+      C2: { value: 6, formula: "=A2*2", numberFormat: "0.0" },
+      D2: { value: 9, formula: "=A2*3" },
+      A3: { value: true },
+      B3: { value: "#N/A" },
+      C3: { value: "2", formula: '=B1&""' },
+      D3: { value: true, formula: "=A1>0" },
+      A4: { value: 8 },
+      B4: { value: "" },
+      C4: { value: "#DIV/0!", formula: "=1/0" },
+      D4: { value: 6, formula: "=C2" },
+    };
+    return createFakeExcel(state, options);
+  }
+
+  /** The areas' addresses (null for a null object) for each [cellType, cellValueType] asked of the range. */
+  async function special(fake: FakeExcel, address: string, asks: [string, string?][]): Promise<(string[] | null)[]> {
+    return run(fake, async (context) => {
+      const range = context.workbook.worksheets.getItem("数").getRange(address);
+      const found = asks.map(([type, valueType]) => {
+        const areas = range.getSpecialCellsOrNullObject(
+          type as Excel.SpecialCellType,
+          valueType as Excel.SpecialCellValueType | undefined,
+        );
+        areas.load("areas/items/address");
+        return areas;
+      });
+      await context.sync();
+      return found.map((areas) => (areas.isNullObject ? null : areas.areas.items.map((a) => a.address)));
+    });
+  }
+
+  test("Constants/Numbers gives exactly the number constants as rectangles, with their formats", async () => {
+    const fake = specialFake();
+    await run(fake, async (context) => {
+      const areas = context.workbook.worksheets
+        .getItem("数")
+        .getRange("A1:D4")
+        .getSpecialCellsOrNullObject("Constants", "Numbers");
+      areas.load(
+        "address,areaCount,areas/items/address,areas/items/rowIndex,areas/items/columnIndex,areas/items/numberFormat",
+      );
+      await context.sync();
+      expect(areas.isNullObject).toBe(false);
+      expect(areas.areaCount).toBe(2);
+      expect(areas.address).toBe("数!A1:B2,数!A4");
+      expect(areas.areas.items.map((a) => [a.address, a.rowIndex, a.columnIndex, a.numberFormat])).toEqual([
+        [
+          "数!A1:B2",
+          0,
+          0,
+          [
+            ["0.00", "General"],
+            ["General", "0%"],
+          ],
+        ],
+        ["数!A4", 3, 0, [["General"]]],
+      ]);
+    });
+  });
+
+  test("Formulas/Numbers gives the formulas whose result is a number, and nothing else", async () => {
+    expect(await special(specialFake(), "A1:D4", [["Formulas", "Numbers"]])).toEqual([["数!D1", "数!C2:D2", "数!D4"]]);
+  });
+
+  test("value types: text, logical, errors and combinations such as LogicalNumbers; All by default", async () => {
+    const fake = specialFake();
+    expect(
+      await special(fake, "A1:D4", [
+        ["Constants", "Text"],
+        ["Constants", "Logical"],
+        ["Constants", "Errors"],
+        ["Constants", "LogicalNumbers"],
+        ["Constants", "ErrorsNumbers"],
+        ["Constants", "ErrorsNumberText"],
+        ["Constants", "All"],
+        ["Formulas", "Text"],
+        ["Formulas", "ErrorsLogical"],
+        ["Formulas"],
+      ]),
+    ).toEqual([
+      ["数!C1"],
+      ["数!A3"],
+      ["数!B3"],
+      ["数!A1:B2", "数!A3:A4"],
+      ["数!A1:B2", "数!B3", "数!A4"],
+      ["数!A1:C1", "数!A2:B2", "数!B3", "数!A4"],
+      ["数!A1:C1", "数!A2:B3", "数!A4"],
+      ["数!C3"],
+      ["数!D3", "数!C4"],
+      ["数!D1", "数!C2:D4"],
+    ]);
+  });
+
+  test("only cells inside the range count; a range without such cells gives a null object", async () => {
+    const fake = specialFake();
+    expect(
+      await special(fake, "B2:D4", [
+        ["Constants", "Numbers"],
+        ["Formulas", "Numbers"],
+      ]),
+    ).toEqual([["数!B2"], ["数!C2:D2", "数!D4"]]);
+    expect(
+      await special(fake, "C1:C1", [
+        ["Constants", "Numbers"],
+        ["Formulas", "Numbers"],
+        ["Constants", "Text"],
+      ]),
+    ).toEqual([null, null, ["数!C1"]]);
+    // An empty string is no constant of any kind.
+    expect(await special(fake, "B4", [["Constants", "All"]])).toEqual([null]);
+  });
+
+  test("an unknown cell type or value type fails with InvalidArgument at sync", async () => {
+    const fake = specialFake();
+    expect(await codeOf(special(fake, "A1:D4", [["Nonsense", "Numbers"]]))).toBe("InvalidArgument");
+    expect(await codeOf(special(fake, "A1:D4", [["Constants", "Numbersome"]]))).toBe("InvalidArgument");
+    expect(fake.syncs.map((s) => s.error)).toEqual(["InvalidArgument", "InvalidArgument"]);
+  });
+});

@@ -3,13 +3,21 @@
  * (No Fill is not white; pattern fills and tints come back), no stacking, failures that leave
  * nothing half-applied, and what happens without ExcelApi 1.13 / 1.18.
  */
+import path from "node:path";
+import { checkWorkbook } from "../../src/core/check";
+import { cellHighlights } from "../../src/core/highlight";
 import { HostError } from "../../src/host/types";
-import { HIGHLIGHT_COLORS } from "../../src/excel";
+import { HIGHLIGHT_COLORS, noteText } from "../../src/excel";
 import { RECORD_NAMESPACE } from "../../src/excel/record";
 import { cellAt, cloneState, emptyWorkbookState, findSheet, type FakeWorkbookState } from "../fakes/excel";
+import { FakeRequestContext, type QueuedAction } from "../fakes/excel/runtime";
+import { stateFromXlsxFile } from "../fakes/excel/xlsx";
 import { issue, setUp, tearDown } from "./helpers";
 
-afterEach(tearDown);
+afterEach(() => {
+  jest.restoreAllMocks();
+  tearDown();
+});
 
 /** A sheet whose cells carry every kind of own formatting the restore must bring back. */
 function formattedWorkbook(): FakeWorkbookState {
@@ -250,5 +258,119 @@ describe("showFindings", () => {
     fake.resetStats();
     await host.clearFindings();
     expect(fake.syncCount).toBe(2);
+  });
+});
+
+describe("notes counted by the read", () => {
+  interface RecordedRequest {
+    sync: number;
+    request: { op?: string; path?: string; method?: string; key?: string };
+  }
+
+  /** Records what every context queues from now on (and still queues it). */
+  function recordRequests(): RecordedRequest[] {
+    const recorded: RecordedRequest[] = [];
+    const enqueue = FakeRequestContext.prototype.enqueue;
+    jest.spyOn(FakeRequestContext.prototype, "enqueue").mockImplementation(function (
+      this: FakeRequestContext,
+      action: QueuedAction,
+    ) {
+      recorded.push({ sync: this.engine.syncs.length, request: action.request as RecordedRequest["request"] });
+      enqueue.call(this, action);
+    });
+    return recorded;
+  }
+
+  /** Note look-ups on single cells (Worksheet.notes.getItemOrNullObject). */
+  function noteLookups(requests: RecordedRequest[]): string[] {
+    return requests
+      .filter((r) => r.request.op === "getItemOrNullObject" && /\.notes\[/.test(r.request.path ?? ""))
+      .map((r) => r.request.key!);
+  }
+
+  function noteCounts(requests: RecordedRequest[]): RecordedRequest[] {
+    return requests.filter((r) => r.request.method === "getCount" && /\.notes$/.test(r.request.path ?? ""));
+  }
+
+  async function example(): Promise<FakeWorkbookState> {
+    const state = await stateFromXlsxFile(path.join(__dirname, "../../examples/huailai-2022.xlsx"));
+    expect(state.sheets.flatMap((s) => Object.values(s.cells)).filter((c) => c.note)).toEqual([]);
+    return state;
+  }
+
+  /** The cells with a note, by sheet name and address, with the note. */
+  function notesOf(state: FakeWorkbookState): Record<string, unknown> {
+    const out: Record<string, unknown> = {};
+    for (const sheet of state.sheets) {
+      for (const [address, cell] of Object.entries(sheet.cells))
+        if (cell.note) out[`${sheet.name}!${address}`] = cell.note;
+    }
+    return out;
+  }
+
+  test("a workbook without notes: a check paints and notes its findings without looking up a note per cell", async () => {
+    const { fake, host } = setUp(await example());
+    const sheets = await host.readSheets("all");
+    const { issues } = checkWorkbook(sheets);
+    const highlights = cellHighlights(issues);
+    expect(highlights.length).toBeGreaterThanOrEqual(10);
+    fake.resetStats();
+    const requests = recordRequests();
+    await host.showFindings(issues);
+    expect(fake.syncs.map((s) => s.error)).toEqual([null, null]);
+    expect(noteLookups(requests)).toEqual([]);
+    // Instead, the sheet's count is checked once, in the look-up round trip.
+    const sheetId = findSheet(fake.state, "Sheet1")!.id;
+    expect(noteCounts(requests).map((r) => [r.sync, r.request.path])).toEqual([[0, `worksheets[${sheetId}].notes`]]);
+    const expected: Record<string, unknown> = {};
+    for (const h of highlights) expected[`${h.sheet}!${h.cell}`] = { content: noteText(h.issues), author: "Add-in" };
+    expect(notesOf(fake.state)).toEqual(expected);
+    for (const h of highlights) {
+      expect([h.cell, cellAt(findSheet(fake.state, h.sheet)!, h.cell)?.fill?.color]).toEqual([
+        h.cell,
+        HIGHLIGHT_COLORS[h.severity].fill,
+      ]);
+    }
+  });
+
+  test("a sheet that had a note at the read gets a note look-up for every cell painted", async () => {
+    const state = await example();
+    state.sheets[0]!.cells.A1 = { ...state.sheets[0]!.cells.A1, note: { content: "表头说明", author: "张三" } };
+    const { fake, host } = setUp(state);
+    const { issues } = checkWorkbook(await host.readSheets("all"));
+    const highlights = cellHighlights(issues);
+    fake.resetStats();
+    const requests = recordRequests();
+    await host.showFindings(issues);
+    expect(fake.syncCount).toBe(2);
+    expect(noteCounts(requests)).toEqual([]);
+    expect(noteLookups(requests).sort()).toEqual(highlights.map((h) => h.cell).sort());
+    expect(findSheet(fake.state, "Sheet1")!.cells.A1!.note).toEqual({ content: "表头说明", author: "张三" });
+  });
+
+  test("a note the user adds on a finding cell after the read is kept; the other findings get ours", async () => {
+    const { fake, host } = setUp(await example());
+    const { issues } = checkWorkbook(await host.readSheets("all"));
+    const highlights = cellHighlights(issues);
+    const target = highlights.find((h) => h.severity === "error")!;
+    const sheet = findSheet(fake.state, target.sheet)!;
+    const users = { content: "已核实，保留。", author: "李四" };
+    sheet.cells[target.cell]!.note = users;
+    const before = fake.snapshot();
+    fake.resetStats();
+    const requests = recordRequests();
+    await host.showFindings(issues);
+    expect(fake.syncs.every((s) => s.error === null)).toBe(true);
+    // The count gave the new note away: every cell was then looked up, the user's one too.
+    expect(noteCounts(requests)).toHaveLength(1);
+    expect(noteLookups(requests).sort()).toEqual(highlights.map((h) => h.cell).sort());
+    const expected: Record<string, unknown> = {};
+    for (const h of highlights) expected[`${h.sheet}!${h.cell}`] = { content: noteText(h.issues), author: "Add-in" };
+    expected[`${target.sheet}!${target.cell}`] = users;
+    expect(notesOf(fake.state)).toEqual(expected);
+    expect(sheet.cells[target.cell]!.fill?.color).toBe(HIGHLIGHT_COLORS.error.fill);
+    // Clearing takes our notes and colours away and leaves the user's note.
+    expect(await host.clearFindings()).toBe(highlights.length);
+    expect(fake.snapshot()).toEqual(before);
   });
 });
