@@ -380,6 +380,14 @@ async function readRounds(
     await context.sync();
   } catch (error) {
     const code = officeErrorCode(error);
+    if (state.guess !== null && reads.some((read) => read.speculative) && state.retries < PAYLOAD_RETRIES) {
+      // Whatever went wrong with reading sheets of unknown size whole (a far-off stray cell, a
+      // cap), the round trip ran nothing: ask for their used ranges first instead.
+      state.retries++;
+      state.guess = null;
+      if (code === "ResponsePayloadSizeLimitExceeded") state.charsPerCell *= 2;
+      return readRounds(context, reads, features, state);
+    }
     if (
       (code === "ResponsePayloadSizeLimitExceeded" || code === "RequestPayloadSizeLimitExceeded") &&
       state.retries < PAYLOAD_RETRIES
@@ -403,20 +411,24 @@ async function readRounds(
       if (speculative && read.used) {
         const used = read.used;
         const guess = state.guess!;
-        if (used.bottom < guess.rows && used.right < guess.cols && speculative.chunk.range.values) {
-          // The guess held: the data is here, and the merged areas of every tile that matters.
+        const { values } = speculative.chunk.range;
+        if (values) {
+          // The data is here, whatever the sheet's size.
           const chunk = { ...speculative.chunk, top: used.top, rows: used.bottom - used.top + 1 };
-          const { values } = chunk.range;
           const formats = chunkFormats(chunk, used.left, used.right);
           store(read, chunk.top, values, formats);
           receivedChars += JSON.stringify(values).length + formats.chars;
           receivedCells += values.length * (values[0]?.length ?? 0);
           read.nextRow = used.bottom + 1;
-          for (const probe of speculative.probes) read.merges.push(...mergedAreasOf(probe));
-          read.merges = dedupe(read.merges.filter((m) => m.top <= used.bottom && m.left <= used.right));
+        }
+        for (const probe of speculative.probes) read.merges.push(...mergedAreasOf(probe));
+        read.merges = dedupe(read.merges.filter((m) => m.top <= used.bottom && m.left <= used.right));
+        if (used.bottom < guess.rows && used.right < guess.cols) {
+          // The guess held: the merged areas of every tile that matters are here too.
           read.mergeTiles = [];
         } else {
-          // A larger sheet: read it in chunks from here, and stop guessing.
+          // A larger sheet: its merged areas are asked for tile by tile (duplicates are dropped),
+          // and the other sheets' sizes are no longer guessed.
           state.guess = null;
         }
       }

@@ -17,7 +17,7 @@ import {
   type FakeSheet,
   type FakeWorkbookState,
 } from "../fakes/excel";
-import { FakeRequestContext, type QueuedAction } from "../fakes/excel/runtime";
+import { FakeRequestContext, officeError, type QueuedAction } from "../fakes/excel/runtime";
 import { stateFromXlsxBuffer, stateFromXlsxFile } from "../fakes/excel/xlsx";
 import { setUp, tearDown } from "./helpers";
 
@@ -426,6 +426,10 @@ describe("sheets of unknown size, read whole with their used range", () => {
     // The second round trip asked for the unknown sheets whole (getUsedRange, not ...OrNullObject).
     const wholeReads = requests.filter((r) => r.sync === 1 && r.request.op === "getUsedRange");
     expect(wholeReads).toHaveLength(2);
+    // Its values came then and are kept: the third round trip only fetches the merged areas the guess missed.
+    const laterValues = requests.filter((r) => r.sync === 2 && loadedProperties(r.request).includes("values"));
+    expect(laterValues).toEqual([]);
+    expect(requests.some((r) => r.sync === 2 && r.request.op === "getMergedAreasOrNullObject")).toBe(true);
 
     fake.resetStats();
     const again = await host.readSheets("all");
@@ -484,7 +488,8 @@ describe("sheets of unknown size, read whole with their used range", () => {
     expect(requests.some((r) => r.request.op === "getUsedRange")).toBe(true);
     expect(requests.filter((r) => r.request.op === "getMergedAreasOrNullObject")).toEqual([]);
     expect(fake.syncs.every((s) => s.error === null)).toBe(true);
-    expect(fake.syncCount).toBe(3);
+    // With no merged areas to fetch, the larger sheet read whole needs nothing more.
+    expect(fake.syncCount).toBe(2);
     expect(sheets).toEqual(SPECULATIVE_EXPECTED.map((s) => normalizeSnapshot({ ...s, merges: [] })));
   });
 
@@ -503,5 +508,24 @@ describe("sheets of unknown size, read whole with their used range", () => {
     expect(requests.filter((r) => r.sync === 2 && r.request.op === "getUsedRangeOrNullObject")).toHaveLength(2);
     const passed = fake.syncs.filter((s) => s.error === null);
     expect(passed.every((s) => s.responseChars <= LIMIT && s.requestChars <= LIMIT)).toBe(true);
+  });
+
+  test("any other failure of the whole-sheet read (a far-off stray cell, say) is retried without guessing", async () => {
+    const { fake, host } = setUp(speculativeWorkbook());
+    const requests = recordRequests();
+    let failed = false;
+    fake.beforeSync = (index) => {
+      if (index === 1 && !failed) {
+        failed = true;
+        throw officeError("GeneralException", "The range is too large.");
+      }
+    };
+    const sheets = await host.readSheets("all");
+    expect(failed).toBe(true);
+    expect(sheets).toEqual(SPECULATIVE_EXPECTED);
+    // The failed round trip asked for the two unknown sheets whole; its retry measured them instead.
+    expect(requests.filter((r) => r.request.op === "getUsedRange")).toHaveLength(2);
+    const measured = requests.filter((r) => r.sync >= 1 && r.request.op === "getUsedRangeOrNullObject");
+    expect(measured).toHaveLength(2);
   });
 });
