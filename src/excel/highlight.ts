@@ -8,6 +8,10 @@
  * the new highlights alone. A write that fails part-way is undone by clearing everything the
  * record names, so no half-painted state is left behind.
  *
+ * Cells are looked up and painted through address lists (one RangeAreas per list), not one call
+ * per cell; notes are looked up one by one only on sheets that held notes at the last read. Under
+ * Excel on the web's payload cap, more round trips carry the same steps.
+ *
  * A cell is restored only where it still shows our colours: a fill or font colour the user
  * changed after the check is theirs, and stays.
  */
