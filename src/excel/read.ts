@@ -66,6 +66,8 @@ interface DataChunk {
   range: Excel.Range;
   /** The chunk's number cells, constants and formulas: their formats are all the checker needs. */
   numbers: Excel.RangeAreas[];
+  /** Every cell's format was loaded instead (the fallback when asking for number cells failed). */
+  wholeFormats: boolean;
 }
 
 /** Number formats matter only where a cell holds a number (the .xlsx reader agrees: see normalizeSnapshot). */
@@ -81,7 +83,11 @@ interface SheetRead {
   used: CellRange | null | undefined;
   usedProbe: Excel.Range | null;
   /** A sheet of unknown size read whole in the round trip that finds its used range (see `guess`). */
-  speculative: { chunk: DataChunk; tiles: CellRange[]; probes: Excel.RangeAreas[] } | null;
+  speculative: {
+    chunk: DataChunk;
+    guess: { rows: number; cols: number };
+    probes: Excel.RangeAreas[];
+  } | null;
   nextRow: number;
   values: CellValue[][];
   texts: string[][];
@@ -179,6 +185,7 @@ async function readOnce(
 
     const rounds: RoundState = {
       guess: sizeGuess(reads),
+      wholeFormats: false,
       charsPerCell: INITIAL_CHARS_PER_CELL,
       budget: payloadBudget(features),
       retries: 0,
@@ -203,8 +210,9 @@ async function readOnce(
   });
 }
 
-/** The number cells of a range, constants and formulas, with their formats (queued). */
-function numberCells(range: Excel.Range): Excel.RangeAreas[] {
+/** The number cells of a range, constants and formulas, with their formats (queued); none when every format is loaded. */
+function numberCells(range: Excel.Range, state: RoundState): Excel.RangeAreas[] {
+  if (state.wholeFormats) return [];
   return NUMBER_CELLS.map(([type, value]) => {
     const areas = range.getSpecialCellsOrNullObject(type, value);
     areas.load("areas/items/rowIndex,areas/items/columnIndex,areas/items/numberFormat");
@@ -286,6 +294,8 @@ interface RoundState {
    * once a guess turned out wrong or a round trip was refused, and when no sheet's size is known.
    */
   guess: { rows: number; cols: number } | null;
+  /** Load every cell's number format with the values (after a failed attempt to ask for number cells). */
+  wholeFormats: boolean;
   charsPerCell: number;
   budget: number;
   retries: number;
@@ -328,7 +338,8 @@ async function readRounds(
         // Read it whole on the assumption that it is no larger than the sheets already known.
         // getUsedRange (not ...OrNullObject) gives A1 for a blank sheet, so methods can be called on it.
         const range = read.worksheet.getUsedRange(true);
-        range.load("address,values");
+        if (state.wholeFormats) range.load("address,values,numberFormat");
+        else range.load("address,values");
         const tiles = features.mergedAreas ? mergeTiles(guess.rows, guess.cols) : [];
         const probes = tiles.map((tile) => {
           const probe = read.worksheet
@@ -338,7 +349,8 @@ async function readRounds(
           return probe;
         });
         read.usedProbe = range;
-        read.speculative = { chunk: { top: 0, rows: 0, range, numbers: numberCells(range) }, tiles, probes };
+        const chunk = { top: 0, rows: 0, range, numbers: numberCells(range, state), wholeFormats: state.wholeFormats };
+        read.speculative = { chunk, guess, probes };
         response += guessChars;
         request += (3 + tiles.length) * CHARS_PER_CALL;
       } else {
@@ -360,8 +372,9 @@ async function readRounds(
       const rows = Math.min(used.bottom - row + 1, response === 0 ? Math.max(fit, 1) : fit, maxRows);
       if (rows <= 0) break;
       const range = read.worksheet.getRangeByIndexes(row, used.left, rows, cols);
-      range.load("values");
-      read.chunks.push({ top: row, rows, range, numbers: numberCells(range) });
+      if (state.wholeFormats) range.load("values,numberFormat");
+      else range.load("values");
+      read.chunks.push({ top: row, rows, range, numbers: numberCells(range, state), wholeFormats: state.wholeFormats });
       response += rows * rowChars;
       request += 3 * CHARS_PER_CALL;
       row += rows;
@@ -380,9 +393,23 @@ async function readRounds(
     await context.sync();
   } catch (error) {
     const code = officeErrorCode(error);
-    if (state.guess !== null && reads.some((read) => read.speculative) && state.retries < PAYLOAD_RETRIES) {
-      // Whatever went wrong with reading sheets of unknown size whole (a far-off stray cell, a
-      // cap), the round trip ran nothing: ask for their used ranges first instead.
+    const refused = code === "ResponsePayloadSizeLimitExceeded" || code === "RequestPayloadSizeLimitExceeded";
+    if (
+      !refused &&
+      code !== "ItemNotFound" &&
+      state.retries < PAYLOAD_RETRIES &&
+      (!state.wholeFormats || state.guess)
+    ) {
+      // A read that failed otherwise ran nothing. What this host asks beyond plain cell data is
+      // where Excel may object (a sheet read whole may reach a far-off stray cell; asking for the
+      // number cells may not be allowed on a protected sheet): ask again without either.
+      state.retries++;
+      state.guess = null;
+      state.wholeFormats = true;
+      return readRounds(context, reads, features, state);
+    }
+    if (refused && state.guess !== null && reads.some((read) => read.speculative) && state.retries < PAYLOAD_RETRIES) {
+      // Sheets of unknown size read whole were too much for one round trip: measure them first.
       state.retries++;
       state.guess = null;
       if (code === "ResponsePayloadSizeLimitExceeded") state.charsPerCell *= 2;
@@ -410,7 +437,7 @@ async function readRounds(
       prepare(read, features);
       if (speculative && read.used) {
         const used = read.used;
-        const guess = state.guess!;
+        const guess = speculative.guess;
         const { values } = speculative.chunk.range;
         if (values) {
           // The data is here, whatever the sheet's size.
@@ -467,6 +494,15 @@ function chunkFormats(chunk: DataChunk, left: number, right: number): ChunkForma
   const byCell = new Map<string, string>();
   let chars = 0;
   const bottom = chunk.top + chunk.rows - 1;
+  if (chunk.wholeFormats) {
+    const formats = chunk.range.numberFormat ?? [];
+    chars += JSON.stringify(formats).length;
+    formats.forEach((row, i) =>
+      row.forEach((format, j) => {
+        if (format !== "General") byCell.set(`${chunk.top + i},${left + j}`, String(format));
+      }),
+    );
+  }
   for (const areas of chunk.numbers) {
     if (areas.isNullObject) continue;
     for (const area of areas.areas.items) {

@@ -17,6 +17,7 @@ import {
   type FakeSheet,
   type FakeWorkbookState,
 } from "../fakes/excel";
+import { FakeRange } from "../fakes/excel/objects";
 import { FakeRequestContext, officeError, type QueuedAction } from "../fakes/excel/runtime";
 import { stateFromXlsxBuffer, stateFromXlsxFile } from "../fakes/excel/xlsx";
 import { setUp, tearDown } from "./helpers";
@@ -437,6 +438,17 @@ describe("sheets of unknown size, read whole with their used range", () => {
     expect(again).toEqual(first);
   });
 
+  test("two larger sheets of unknown size: both read right (the guess given up after the first is not needed for the second)", async () => {
+    const state = speculativeWorkbook(200);
+    state.sheets[2] = largeSheet("空表", sheetId(2), 300);
+    const { fake, host } = setUp(state);
+    const sheets = await host.readSheets("all");
+    expect(fake.syncs.every((s) => s.error === null)).toBe(true);
+    expect(sheets).toEqual([SMALL_SNAPSHOT, largeSnapshot("大表", 200), largeSnapshot("空表", 300)]);
+    fake.resetStats();
+    expect(await host.readSheets("all")).toEqual(sheets);
+  });
+
   test("sheets that fit the guess come with their used range: two round trips, data from C4 and a merge below the last value", async () => {
     const state = speculativeWorkbook();
     state.sheets[1] = {
@@ -508,6 +520,34 @@ describe("sheets of unknown size, read whole with their used range", () => {
     expect(requests.filter((r) => r.sync === 2 && r.request.op === "getUsedRangeOrNullObject")).toHaveLength(2);
     const passed = fake.syncs.filter((s) => s.error === null);
     expect(passed.every((s) => s.responseChars <= LIMIT && s.requestChars <= LIMIT)).toBe(true);
+  });
+
+  test("where Excel will not give the number cells (a protected sheet, perhaps), every format is read instead", async () => {
+    const { fake, host } = setUp(speculativeWorkbook());
+    const original = FakeRange.prototype.getSpecialCellsOrNullObject;
+    jest.spyOn(FakeRange.prototype, "getSpecialCellsOrNullObject").mockImplementation(function (
+      this: FakeRange,
+      cellType: string,
+      valueType?: string,
+    ) {
+      const areas = original.call(this, cellType, valueType);
+      this.context.enqueue({
+        request: { op: "refuse" },
+        run: () => {
+          throw officeError("AccessDenied", "The sheet is protected.");
+        },
+      });
+      return areas;
+    });
+    const requests = recordRequests();
+    const sheets = await host.readSheets("all");
+    expect(sheets).toEqual(SPECULATIVE_EXPECTED);
+    expect(fake.syncs.filter((s) => s.error === "AccessDenied")).toHaveLength(1);
+    // After the refusal: whole formats with the values, and no more asking for number cells.
+    const refusedAt = fake.syncs.findIndex((s) => s.error === "AccessDenied");
+    const later = requests.filter((r) => r.sync > refusedAt);
+    expect(later.some((r) => loadedProperties(r.request).includes("numberFormat"))).toBe(true);
+    expect(later.filter((r) => r.request.op === "getSpecialCellsOrNullObject")).toEqual([]);
   });
 
   test("any other failure of the whole-sheet read (a far-off stray cell, say) is retried without guessing", async () => {
