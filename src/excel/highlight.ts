@@ -63,7 +63,14 @@ function worksheetProxies(context: Excel.RequestContext): (sheetId: string) => E
   };
 }
 
-/** One setCellProperties call covers at most this many cells. */
+const CELL_PROPERTIES: Excel.CellPropertiesLoadOptions = {
+  format: {
+    fill: { color: true, pattern: true, patternColor: true, tintAndShade: true, patternTintAndShade: true },
+    font: { color: true },
+  },
+};
+
+/** One getCellProperties or setCellProperties call covers at most this many cells. */
 const MAX_RUN_CELLS = 5_000;
 /** Estimated characters per cell: reading its properties, writing them, looking up or writing its note. */
 const PROPERTY_READ_CHARS = 160;
@@ -170,8 +177,12 @@ async function runSteps(
   context: Excel.RequestContext,
   steps: readonly Step[],
   budget: number,
-  /** For writes: a round trip Excel refuses as too large ran nothing, so it is sent again in halves. */
-  splitRefused = false,
+  /**
+   * A round trip Excel refuses as too large ran nothing, so it can be sent again in halves: for
+   * writes when the request was too large, for reads when either was (steps must then be safe to
+   * queue twice).
+   */
+  splitRefused: "no" | "writes" | "reads" = "no",
 ): Promise<void> {
   if (steps.length === 0) return;
   let request = 0;
@@ -187,8 +198,13 @@ async function runSteps(
   try {
     await context.sync();
   } catch (error) {
-    if (splitRefused && taken > 1 && officeErrorCode(error) === "RequestPayloadSizeLimitExceeded") {
-      return runSteps(context, steps, Math.floor(Math.min(budget, request) / 2), true);
+    const code = officeErrorCode(error);
+    const refused =
+      code === "RequestPayloadSizeLimitExceeded" ||
+      (splitRefused === "reads" && code === "ResponsePayloadSizeLimitExceeded");
+    if (splitRefused !== "no" && refused && taken > 1) {
+      const size = code === "RequestPayloadSizeLimitExceeded" ? request : response;
+      return runSteps(context, steps, Math.floor(Math.min(budget, size) / 2), splitRefused);
     }
     throw error;
   }
@@ -310,8 +326,10 @@ interface SheetLookup {
   info: WorksheetInfo;
   worksheet: Excel.Worksheet;
   cells: LookupCell[];
-  /** The cells' look, read as the areas of address lists (one area per cell). */
-  looks: Excel.RangeCollection[];
+  /** The cells' look, read as the areas of address lists (one area per cell), by list. */
+  looks: Map<string, Excel.RangeCollection>;
+  /** The look of cells the lists did not give one by one, read cell by cell instead. */
+  properties: Map<string, { run: CellRange; result: OfficeExtension.ClientResult<Excel.CellProperties[][]> }>;
   notes: Map<string, Excel.Note>;
   /** Set when the sheet had no notes at the last read: its count is checked instead of every cell. */
   noteCount: OfficeExtension.ClientResult<number> | null;
@@ -329,11 +347,25 @@ function lookupSteps(
   for (const [sheetId, cells] of cellsBySheet) {
     const info = hint.worksheets.find((w) => w.id === sheetId)!;
     const worksheet = sheet(sheetId);
-    worksheet.load("protection/protected");
     const noNotes = features.notes && hint.noteCounts?.get(sheetId) === 0;
-    const noteCount = noNotes ? worksheet.notes.getCount() : null;
-    const lookup: SheetLookup = { info, worksheet, cells, looks: [], notes: new Map(), noteCount };
+    const lookup: SheetLookup = {
+      info,
+      worksheet,
+      cells,
+      looks: new Map(),
+      properties: new Map(),
+      notes: new Map(),
+      noteCount: null,
+    };
     lookups.push(lookup);
+    steps.push({
+      request: CALL_CHARS,
+      response: 100,
+      queue: () => {
+        worksheet.load("protection/protected");
+        if (noNotes) lookup.noteCount = worksheet.notes.getCount();
+      },
+    });
     for (const list of addressLists(cells.map((c) => c.cell))) {
       const count = list.split(",").length;
       steps.push({
@@ -342,11 +374,11 @@ function lookupSteps(
         queue: () => {
           const areas = worksheet.getRanges(list).areas;
           areas.load(
-            "items/rowIndex,items/columnIndex,items/format/fill/color,items/format/fill/pattern," +
-              "items/format/fill/patternColor,items/format/fill/tintAndShade,items/format/fill/patternTintAndShade," +
-              "items/format/font/color",
+            "items/rowIndex,items/columnIndex,items/rowCount,items/columnCount,items/format/fill/color," +
+              "items/format/fill/pattern,items/format/fill/patternColor,items/format/fill/tintAndShade," +
+              "items/format/fill/patternTintAndShade,items/format/font/color",
           );
-          lookup.looks.push(areas);
+          lookup.looks.set(list, areas);
         },
       });
     }
@@ -371,23 +403,41 @@ function lookupSteps(
 function currentCells(lookups: SheetLookup[], features: ExcelFeatures): Map<string, CurrentCell> {
   const out = new Map<string, CurrentCell>();
   for (const lookup of lookups) {
-    for (const areas of lookup.looks) {
+    const wanted = new Set(lookup.cells.map((c) => c.cell));
+    const put = (cell: string, fill: Partial<Excel.CellPropertiesFill> | undefined, fontColor: string | undefined) => {
+      if (!wanted.has(cell)) return;
+      const note = features.notes ? lookup.notes.get(cell) : undefined;
+      out.set(cellKey(lookup.info.id, cell), {
+        fill: {
+          color: fill?.color ?? "#FFFFFF",
+          pattern: fill?.pattern ?? "None",
+          patternColor: fill?.patternColor ?? "#000000",
+          tintAndShade: fill?.tintAndShade ?? 0,
+          patternTintAndShade: fill?.patternTintAndShade ?? 0,
+        },
+        fontColor: fontColor ?? "#000000",
+        note: note && !note.isNullObject ? note.content : null,
+      });
+    };
+    for (const areas of lookup.looks.values()) {
       for (const area of areas.items) {
         const { fill, font } = area.format;
-        const cell = toA1(area.rowIndex, area.columnIndex);
-        const note = features.notes ? lookup.notes.get(cell) : undefined;
-        out.set(cellKey(lookup.info.id, cell), {
-          fill: {
-            color: fill.color ?? "#FFFFFF",
-            pattern: fill.pattern ?? "None",
-            patternColor: fill.patternColor ?? "#000000",
-            tintAndShade: fill.tintAndShade ?? 0,
-            patternTintAndShade: fill.patternTintAndShade ?? 0,
-          },
-          fontColor: font.color ?? "#000000",
-          note: note && !note.isNullObject ? note.content : null,
-        });
+        const known = [fill.color, fill.pattern, fill.patternColor, fill.tintAndShade, fill.patternTintAndShade];
+        // Should Excel join neighbouring cells of a list into one area, its look is theirs only
+        // where they all share it; otherwise they are read one by one (see lookUp).
+        if (area.rowCount * area.columnCount > 1 && (known.some((v) => v === null) || font.color === null)) continue;
+        for (let r = 0; r < area.rowCount; r++) {
+          for (let c = 0; c < area.columnCount; c++) {
+            put(toA1(area.rowIndex + r, area.columnIndex + c), fill as Excel.CellPropertiesFill, font.color);
+          }
+        }
       }
+    }
+    for (const { run, result } of lookup.properties.values()) {
+      result.value.forEach((row, i) => {
+        const props = row[0];
+        put(toA1(run.top + i, run.left), props?.format?.fill, props?.format?.font?.color);
+      });
     }
   }
   return out;
@@ -461,6 +511,8 @@ interface Lookup {
   /** Someone wrote or removed a record part since the hint was taken. */
   recordChanged: boolean;
   lookups: SheetLookup[];
+  /** What the look-up found of each cell, by sheet id and A1 address. */
+  current: Map<string, CurrentCell>;
 }
 
 /**
@@ -477,19 +529,50 @@ async function lookUp(
   budget: number,
 ): Promise<Lookup | null> {
   const worksheets = context.workbook.worksheets;
-  worksheets.load(WORKSHEET_INFO_PROPERTIES);
   const parts = context.workbook.customXmlParts.getByNamespace(RECORD_NAMESPACE);
-  parts.load("items/id");
+  const base: Step = {
+    request: CALL_CHARS,
+    response: 1_000,
+    queue: () => {
+      worksheets.load(WORKSHEET_INFO_PROPERTIES);
+      parts.load("items/id");
+    },
+  };
   const { lookups, steps } = lookupSteps(sheet, cells, hint, features);
   try {
-    await runSteps(context, steps.length > 0 ? steps : [{ request: 0, response: 0, queue: () => undefined }], budget);
+    await runSteps(context, [base, ...steps], budget, "reads");
   } catch (error) {
     if (officeErrorCode(error) === "ItemNotFound") return null;
     throw error;
   }
   // A note added since the read: look up every cell after all (the caller retries with a fresh hint).
   if (lookups.some((l) => l.noteCount !== null && l.noteCount.value > 0)) return null;
+  let current = currentCells(lookups, features);
+  const missing = lookups.flatMap((lookup) =>
+    lookup.cells.filter((c) => !current.has(cellKey(lookup.info.id, c.cell))).map((c) => ({ lookup, c })),
+  );
+  if (missing.length > 0) {
+    // Cells the address lists did not give one by one: read them cell by cell (one more round trip).
+    const fallback: Step[] = [];
+    for (const lookup of new Set(missing.map((m) => m.lookup))) {
+      const cellsHere = missing.filter((m) => m.lookup === lookup).map((m) => m.c);
+      for (const run of columnRuns(cellsHere)) {
+        const size = run.bottom - run.top + 1;
+        fallback.push({
+          request: CALL_CHARS,
+          response: size * PROPERTY_READ_CHARS,
+          queue: () => {
+            const range = lookup.worksheet.getRangeByIndexes(run.top, run.left, size, 1);
+            lookup.properties.set(`${run.top},${run.left}`, { run, result: range.getCellProperties(CELL_PROPERTIES) });
+          },
+        });
+      }
+    }
+    await runSteps(context, fallback, budget, "reads");
+    current = currentCells(lookups, features);
+  }
   return {
+    current,
     worksheets: worksheetInfos(worksheets),
     parts,
     recordChanged: !sameIds(
@@ -596,7 +679,7 @@ export async function paintFindings(
       const locked = lookup.lookups.find((l) => l.worksheet.protection.protected);
       if (locked) throw protectedSheetError(locked.info.name, "highlight");
 
-      const current = currentCells(lookup.lookups, features);
+      const { current } = lookup;
       const finalCells: RecordedCell[] = [];
       const restoredCells: RecordedCell[] = [];
       const writes: CellWrite[] = [];
@@ -683,7 +766,7 @@ export async function paintFindings(
         );
       }
       try {
-        await runSteps(context, steps, budget, true);
+        await runSteps(context, steps, budget, "writes");
       } catch (error) {
         throw new WriteFailure(error);
       }
@@ -729,7 +812,7 @@ export async function clearHighlights(
       if (lockedIds.size > 0 && !keepProtected) {
         throw protectedSheetError(lookups.find((l) => lockedIds.has(l.info.id))!.info.name, "clear");
       }
-      const current = currentCells(lookups, features);
+      const { current } = lookup;
       const kept: RecordedCell[] = [];
       const writes: CellWrite[] = [];
       const noteSteps: Step[] = [];
@@ -758,7 +841,7 @@ export async function clearHighlights(
         { cells: kept },
         (part) => (keptPart = part),
       );
-      await runSteps(context, [...propertySteps(sheet, writes), ...noteSteps, record], budget, true);
+      await runSteps(context, [...propertySteps(sheet, writes), ...noteSteps, record], budget, "writes");
       const written = keptPart as Excel.CustomXmlPart | null;
       return {
         hint: {

@@ -9,9 +9,14 @@ import { ExcelHost, HIGHLIGHT_COLORS } from "../../src/excel";
 import { addressLists } from "../../src/excel/highlight";
 import { detectFeatures } from "../../src/excel/requirements";
 import { cellAt, emptyWorkbookState, findSheet, type FakeWorkbookState } from "../fakes/excel";
+import { FakeWorksheet } from "../fakes/excel/objects";
+import { FakeRequestContext } from "../fakes/excel/runtime";
 import { issue, setUp, tearDown } from "./helpers";
 
-afterEach(tearDown);
+afterEach(() => {
+  jest.restoreAllMocks();
+  tearDown();
+});
 
 /** 600 rows of text in A:C; findings on every other row of B (errors) and every third of C (warnings). */
 function bigSheet(): { state: FakeWorkbookState; findings: Issue[] } {
@@ -81,7 +86,7 @@ describe("painting many cells", () => {
     expect(cellAt(sheet, "C3")?.font).toBeUndefined();
   });
 
-  test("a write round trip refused as too large is sent again in halves, with the same result", async () => {
+  test("a look-up or a write refused as too large is sent again in halves, with the same result", async () => {
     const { state, findings } = bigSheet();
     const expected = setUp(structuredClone(state));
     await expected.host.readSheets("all");
@@ -89,16 +94,71 @@ describe("painting many cells", () => {
     const want = expected.fake.snapshot();
     tearDown();
 
-    // Excel enforces a cap above the look-up's response (about 91,000 characters) and below the
-    // paint's request (about 131,000); the host believes in a far larger one, so its paint is refused.
+    // Excel enforces a cap below both the look-up's response and the paint's request (about 105,000
+    // and 131,000 characters); the host believes in a far larger one, so both are refused once.
     const { fake } = setUp(structuredClone(state), { platform: "OfficeOnline", payloadLimit: 100_000 });
     const host = new ExcelHost({ ...detectFeatures(), payloadLimit: 50_000_000 });
     await host.readSheets("all");
     fake.resetStats();
     await host.showFindings(findings);
-    const refused = fake.syncs.filter((s) => s.error === "RequestPayloadSizeLimitExceeded");
-    expect(refused.length).toBeGreaterThan(0);
-    expect(fake.syncs.every((s) => s.error === null || s.error === "RequestPayloadSizeLimitExceeded")).toBe(true);
+    const errors = fake.syncs.map((s) => s.error).filter((e) => e !== null);
+    expect(errors).toContain("ResponsePayloadSizeLimitExceeded");
+    expect(errors).toContain("RequestPayloadSizeLimitExceeded");
+    expect(
+      errors.every((e) => e === "ResponsePayloadSizeLimitExceeded" || e === "RequestPayloadSizeLimitExceeded"),
+    ).toBe(true);
     expect(fake.snapshot()).toEqual(want);
   });
 });
+
+describe("if Excel joined the cells of an address list into larger areas", () => {
+  test("cells whose looks differ are read one by one, and a clear still restores each exactly", async () => {
+    const state = emptyWorkbookState(["绩效目标"]);
+    state.sheets[0]!.cells = {
+      B2: { value: "一", fill: { color: "#DDEBF7", pattern: "Solid" } },
+      B3: { value: "二", font: { color: "#FF0000" } },
+      B4: { value: "三" },
+      C2: { value: "四" },
+      C3: { value: "五" },
+    };
+    const findings = ["B2", "B3", "B4", "C2", "C3"].map((cell) => issue("绩效目标", cell));
+    const { fake, host } = setUp(state, { excelApi: "1.13" });
+    const before = fake.snapshot();
+    // Join vertical neighbours: "B2,B3,B4,C2,C3" becomes "B2:B4,C2:C3".
+    const original = FakeWorksheet.prototype.getRanges;
+    jest.spyOn(FakeWorksheet.prototype, "getRanges").mockImplementation(function (this: FakeWorksheet, address) {
+      return original.call(this, joinColumns(address ?? ""));
+    });
+    const requests: string[] = [];
+    const enqueue = FakeRequestContext.prototype.enqueue;
+    jest.spyOn(FakeRequestContext.prototype, "enqueue").mockImplementation(function (this: FakeRequestContext, a) {
+      requests.push(JSON.stringify(a.request));
+      enqueue.call(this, a);
+    });
+    await host.readSheets("all");
+    await host.showFindings(findings);
+    const sheet = findSheet(fake.state, "绩效目标")!;
+    for (const cell of ["B2", "B3", "B4", "C2", "C3"]) expect(cellAt(sheet, cell)?.fill?.color).toBe("#FFC7CE");
+    // B2:B4 differ in look, so they were read cell by cell; C2:C3 share theirs and were not.
+    expect(requests.filter((r) => r.includes("getCellProperties")).length).toBeGreaterThan(0);
+    await host.clearFindings();
+    expect(fake.snapshot()).toEqual(before);
+  });
+});
+
+function joinColumns(address: string): string {
+  const cells = address.split(",").map((a) => /^([A-Z]+)(\d+)$/.exec(a.trim())!);
+  const out: string[] = [];
+  for (let i = 0; i < cells.length; i++) {
+    let j = i;
+    while (
+      j + 1 < cells.length &&
+      cells[j + 1]![1] === cells[i]![1] &&
+      Number(cells[j + 1]![2]) === Number(cells[j]![2]) + 1
+    )
+      j++;
+    out.push(j === i ? cells[i]![0] : `${cells[i]![0]}:${cells[j]![0]}`);
+    i = j;
+  }
+  return out.join(",");
+}
