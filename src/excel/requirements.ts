@@ -36,9 +36,9 @@ export const REQUIREMENT_NOTES: readonly RequirementNote[] = [
     set: "ExcelApi 1.9",
     role: "minimum",
     givesZh:
-      "读取工作表（值、显示文本、数字格式）、按单元格保存并恢复原有填充和字体颜色、标记错误与警告、选中单元格、监听选区变化、插入带下拉列表和数据验证的项目模板。",
+      "读取工作表（值与数字格式）、按单元格保存并恢复原有填充和字体颜色、标记错误与警告、选中单元格、监听选区变化、插入带下拉列表和数据验证的项目模板。",
     givesEn:
-      "Reading sheets (values, displayed text, number formats), saving and restoring each cell's own fill and font colour, highlighting errors and warnings, selecting cells, following the selection, and inserting the project template with drop-downs and data validation.",
+      "Reading sheets (values and number formats), saving and restoring each cell's own fill and font colour, highlighting errors and warnings, selecting cells, following the selection, and inserting the project template with drop-downs and data validation.",
     withoutZh: null,
     withoutEn: null,
   },
