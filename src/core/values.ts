@@ -170,7 +170,7 @@ export function isPlaceholderText(text: string): boolean {
 }
 
 /** Excel's error values: what a cell shows when its formula cannot be calculated. */
-const EXCEL_ERRORS = new Set([
+export const EXCEL_ERRORS: ReadonlySet<string> = new Set([
   "#NULL!",
   "#DIV/0!",
   "#VALUE!",
@@ -186,6 +186,7 @@ const EXCEL_ERRORS = new Set([
   "#CONNECT!",
   "#BUSY!",
   "#UNKNOWN!",
+  "#PYTHON!",
 ]);
 
 /** The Excel error value a cell holds (#REF!, #N/A, #DIV/0! …), or null. */

@@ -3,6 +3,7 @@ import { ExcelHost } from "../../src/excel";
 import type { Issue } from "../../src/core/report";
 import { detectFeatures } from "../../src/excel/requirements";
 import { createFakeExcel, type FakeExcel, type FakeExcelOptions, type FakeWorkbookState } from "../fakes/excel";
+import { FakeRequestContext, type QueuedAction } from "../fakes/excel/runtime";
 
 let installed: FakeExcel | null = null;
 
@@ -26,4 +27,27 @@ export function issue(
   messageEn = 'The value "优秀 良好 一般" lists grade options, not a target.',
 ): Issue {
   return { rule: "value-option-list", severity, sheet, cell, table: 0, message, messageEn, fix: null };
+}
+
+export interface RecordedRequest {
+  /** The index of the sync that carries it (counted since the fake's last resetStats). */
+  sync: number;
+  request: { op?: string; path?: string; spec?: unknown; method?: string; key?: string };
+}
+
+/**
+ * Records what every context of every fake queues from now on, and still queues it. A spy: the
+ * test file restores it with jest.restoreAllMocks() after each test.
+ */
+export function recordRequests(): RecordedRequest[] {
+  const recorded: RecordedRequest[] = [];
+  const enqueue = FakeRequestContext.prototype.enqueue;
+  jest.spyOn(FakeRequestContext.prototype, "enqueue").mockImplementation(function (
+    this: FakeRequestContext,
+    action: QueuedAction,
+  ) {
+    recorded.push({ sync: this.engine.syncs.length, request: action.request as RecordedRequest["request"] });
+    enqueue.call(this, action);
+  });
+  return recorded;
 }

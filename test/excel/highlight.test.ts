@@ -10,9 +10,8 @@ import { HostError } from "../../src/host/types";
 import { HIGHLIGHT_COLORS, noteText } from "../../src/excel";
 import { RECORD_NAMESPACE } from "../../src/excel/record";
 import { cellAt, cloneState, emptyWorkbookState, findSheet, type FakeWorkbookState } from "../fakes/excel";
-import { FakeRequestContext, type QueuedAction } from "../fakes/excel/runtime";
 import { stateFromXlsxFile } from "../fakes/excel/xlsx";
-import { issue, setUp, tearDown } from "./helpers";
+import { issue, recordRequests, setUp, tearDown, type RecordedRequest } from "./helpers";
 
 afterEach(() => {
   jest.restoreAllMocks();
@@ -262,25 +261,6 @@ describe("showFindings", () => {
 });
 
 describe("notes counted by the read", () => {
-  interface RecordedRequest {
-    sync: number;
-    request: { op?: string; path?: string; method?: string; key?: string };
-  }
-
-  /** Records what every context queues from now on (and still queues it). */
-  function recordRequests(): RecordedRequest[] {
-    const recorded: RecordedRequest[] = [];
-    const enqueue = FakeRequestContext.prototype.enqueue;
-    jest.spyOn(FakeRequestContext.prototype, "enqueue").mockImplementation(function (
-      this: FakeRequestContext,
-      action: QueuedAction,
-    ) {
-      recorded.push({ sync: this.engine.syncs.length, request: action.request as RecordedRequest["request"] });
-      enqueue.call(this, action);
-    });
-    return recorded;
-  }
-
   /** Note look-ups on single cells (Worksheet.notes.getItemOrNullObject). */
   function noteLookups(requests: RecordedRequest[]): string[] {
     return requests

@@ -10,8 +10,7 @@ import { addressLists } from "../../src/excel/highlight";
 import { detectFeatures } from "../../src/excel/requirements";
 import { cellAt, emptyWorkbookState, findSheet, type FakeWorkbookState } from "../fakes/excel";
 import { FakeWorksheet } from "../fakes/excel/objects";
-import { FakeRequestContext } from "../fakes/excel/runtime";
-import { issue, setUp, tearDown } from "./helpers";
+import { issue, recordRequests, setUp, tearDown } from "./helpers";
 
 afterEach(() => {
   jest.restoreAllMocks();
@@ -129,18 +128,13 @@ describe("if Excel joined the cells of an address list into larger areas", () =>
     jest.spyOn(FakeWorksheet.prototype, "getRanges").mockImplementation(function (this: FakeWorksheet, address) {
       return original.call(this, joinColumns(address ?? ""));
     });
-    const requests: string[] = [];
-    const enqueue = FakeRequestContext.prototype.enqueue;
-    jest.spyOn(FakeRequestContext.prototype, "enqueue").mockImplementation(function (this: FakeRequestContext, a) {
-      requests.push(JSON.stringify(a.request));
-      enqueue.call(this, a);
-    });
+    const requests = recordRequests();
     await host.readSheets("all");
     await host.showFindings(findings);
     const sheet = findSheet(fake.state, "绩效目标")!;
     for (const cell of ["B2", "B3", "B4", "C2", "C3"]) expect(cellAt(sheet, cell)?.fill?.color).toBe("#FFC7CE");
     // B2:B4 differ in look, so they were read cell by cell; C2:C3 share theirs and were not.
-    expect(requests.filter((r) => r.includes("getCellProperties")).length).toBeGreaterThan(0);
+    expect(requests.filter((r) => r.request.method === "getCellProperties").length).toBeGreaterThan(0);
     await host.clearFindings();
     expect(fake.snapshot()).toEqual(before);
   });

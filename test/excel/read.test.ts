@@ -18,34 +18,14 @@ import {
   type FakeWorkbookState,
 } from "../fakes/excel";
 import { FakeRange } from "../fakes/excel/objects";
-import { FakeRequestContext, officeError, type QueuedAction } from "../fakes/excel/runtime";
+import { officeError } from "../fakes/excel/runtime";
 import { stateFromXlsxBuffer, stateFromXlsxFile } from "../fakes/excel/xlsx";
-import { setUp, tearDown } from "./helpers";
+import { recordRequests, setUp, tearDown, type RecordedRequest } from "./helpers";
 
 afterEach(() => {
   jest.restoreAllMocks();
   tearDown();
 });
-
-interface RecordedRequest {
-  /** The index of the sync that carries it (counted since the fake's last resetStats). */
-  sync: number;
-  request: { op?: string; path?: string; spec?: unknown; method?: string };
-}
-
-/** Records what every context of every fake queues from now on, and still queues it. */
-function recordRequests(): RecordedRequest[] {
-  const recorded: RecordedRequest[] = [];
-  const enqueue = FakeRequestContext.prototype.enqueue;
-  jest.spyOn(FakeRequestContext.prototype, "enqueue").mockImplementation(function (
-    this: FakeRequestContext,
-    action: QueuedAction,
-  ) {
-    recorded.push({ sync: this.engine.syncs.length, request: action.request as RecordedRequest["request"] });
-    enqueue.call(this, action);
-  });
-  return recorded;
-}
 
 /** The properties a load request asks for ("values", "areas/items/numberFormat"). */
 function loadedProperties(request: RecordedRequest["request"]): string[] {

@@ -5,6 +5,7 @@
  * selection-changed event.
  */
 import type { CellRange } from "../../../src/core/address";
+import { EXCEL_ERRORS } from "../../../src/core/values";
 import {
   MAX_COLUMNS,
   MAX_ROWS,
@@ -1016,25 +1017,6 @@ function validateRule(state: { names: { name: string }[] }, rule: Record<string,
 }
 
 // ---------------------------------------------------------------------------------------------
-
-const EXCEL_ERRORS = new Set([
-  "#NULL!",
-  "#DIV/0!",
-  "#VALUE!",
-  "#REF!",
-  "#NAME?",
-  "#NUM!",
-  "#N/A",
-  "#GETTING_DATA",
-  "#SPILL!",
-  "#CALC!",
-  "#FIELD!",
-  "#BLOCKED!",
-  "#CONNECT!",
-  "#BUSY!",
-  "#UNKNOWN!",
-  "#PYTHON!",
-]);
 
 type ValueKind = "Numbers" | "Text" | "Logical" | "Errors";
 
