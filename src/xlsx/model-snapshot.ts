@@ -113,7 +113,10 @@ function mergedAreas(refs: readonly string[]): CellRange[] {
   return areas;
 }
 
-/** The value exceljs's cell reports for this model (FormulaValue keeps only truthy fields, as exceljs does). */
+/**
+ * The value exceljs's cell reports for this model. Its FormulaValue keeps only truthy fields; the
+ * result is kept whatever it is, as the full load takes it (see rawValue in read.ts).
+ */
 function cellValueOf(cell: CellModel): ExcelJS.CellValue | undefined {
   if (cell.type === HYPERLINK_TYPE) {
     const link: Record<string, unknown> = { text: cell.text, hyperlink: cell.hyperlink };
@@ -123,7 +126,8 @@ function cellValueOf(cell: CellModel): ExcelJS.CellValue | undefined {
   if (cell.type === FORMULA_TYPE) {
     const formula: Record<string, unknown> = {};
     for (const name of ["formula", "result", "ref", "shareType", "sharedFormula"] as const) {
-      if (cell[name]) formula[name] = cell[name];
+      const field = cell[name];
+      if (name === "result" ? field !== undefined && field !== null : field) formula[name] = field;
     }
     return formula as unknown as ExcelJS.CellValue;
   }

@@ -166,9 +166,10 @@ export function snapshotOf(worksheet: ExcelJS.Worksheet): SheetSnapshot {
         if (master !== cell) return;
       }
       const numberFormat = cell.numFmt || "General";
-      const value = plainValue(cell.value);
+      const raw = rawValue(cell);
+      const value = plainValue(raw);
       (values[r] ??= [])[c] = value;
-      (texts[r] ??= [])[c] = displayText(value, numberFormat, cell.value);
+      (texts[r] ??= [])[c] = displayText(value, numberFormat, raw);
       (numberFormats[r] ??= [])[c] = numberFormat;
     });
   });
@@ -180,6 +181,18 @@ export function snapshotOf(worksheet: ExcelJS.Worksheet): SheetSnapshot {
     numberFormats: densify(numberFormats, "General"),
     merges: [...mergeBounds.values()],
   });
+}
+
+/**
+ * The cell's value, with a formula's cached result as saved: exceljs's `value` leaves out a result
+ * that is 0, FALSE or empty text (a formula summing to 0 would read as a missing value), its
+ * `result` does not.
+ */
+function rawValue(cell: ExcelJS.Cell): ExcelJS.CellValue {
+  const value = cell.value;
+  if (cell.type !== ExcelJS.ValueType.Formula || value === null || typeof value !== "object") return value;
+  const result = cell.result;
+  return result === undefined || result === null ? value : ({ ...value, result } as ExcelJS.CellValue);
 }
 
 function densify<T>(rows: T[][], filler: T): T[][] {

@@ -58,6 +58,7 @@ async function fixtureWorkbook(): Promise<Uint8Array> {
   sheet.getCell("D3").numFmt = "yyyy-mm-dd";
   sheet.getCell("E3").value = { formula: "B3*2", result: 367.2 };
   sheet.getCell("F3").value = { formula: "1/0", result: { error: "#DIV/0!" } };
+  sheet.getCell("G3").value = { formula: "B3-B3", result: 0 };
   sheet.getCell("A5").value = "产出指标";
   sheet.mergeCells("A5:A8");
   sheet.getCell("B5").value = "数量指标";
@@ -84,7 +85,7 @@ describe("reading a workbook", () => {
     const sheets = await host.readSheets("all");
     expect(sheets).toEqual(expected);
     expect(sheets.map((s) => s.name)).toEqual(["绩效目标", "隐藏的表", "空白"]);
-    expect(sheets[0]!.texts[2]).toEqual(["预算数", "183.60", "95%", "2023-12-31", "367.2", "#DIV/0!", ""]);
+    expect(sheets[0]!.texts[2]).toEqual(["预算数", "183.60", "95%", "2023-12-31", "367.2", "#DIV/0!", "0"]);
     expect(sheets[0]!.merges).toEqual([
       { top: 0, left: 0, bottom: 0, right: 5 },
       { top: 4, left: 0, bottom: 7, right: 0 },

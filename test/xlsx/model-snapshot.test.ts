@@ -67,6 +67,23 @@ describe("snapshots from the parsed model equal those of a full load", () => {
     await expectSameSnapshots(bytes);
   });
 
+  it("keep a formula's cached result of 0 or FALSE, which exceljs's cell value leaves out", async () => {
+    const bytes = await workbookBytes((wb) => {
+      const ws = wb.addWorksheet("公式");
+      ws.getCell("A1").value = { formula: "1-1", result: 0 } as ExcelJS.CellFormulaValue;
+      ws.getCell("B1").value = { formula: "1=0", result: false } as ExcelJS.CellFormulaValue;
+      ws.getCell("C1").value = { formula: "0.5-0.5", result: 0 } as ExcelJS.CellFormulaValue;
+      ws.getCell("C1").numFmt = "0%";
+      ws.getCell("D1").value = { formula: "A1" } as ExcelJS.CellFormulaValue; // never calculated
+    });
+    const full = await loadWorkbookBuffer(bytes, "book.xlsx");
+    const lean = await readWorkbookBuffer(bytes, "book.xlsx");
+    for (const sheets of [full.sheets, lean]) {
+      expect(sheets[0]!.values).toEqual([[0, false, 0]]);
+      expect(sheets[0]!.texts).toEqual([["0", "FALSE", "0%"]]);
+    }
+  });
+
   it("for sheet order, hidden and very hidden sheets, and the 1904 date system", async () => {
     const bytes = await workbookBytes((wb) => {
       wb.properties.date1904 = true;

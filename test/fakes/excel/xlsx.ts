@@ -134,7 +134,12 @@ function sheetOf(worksheet: ExcelJS.Worksheet, index: number): FakeSheet {
       const out: FakeCell = {};
       const isMaster = !cell.isMerged || cell.master === cell;
       if (isMaster) {
-        const { value, formula, error } = valueOf(cell.value);
+        // A formula's cached result as saved: exceljs's value leaves out a result of 0 or FALSE, Excel shows it.
+        const raw =
+          cell.type === ExcelJS.ValueType.Formula && cell.result !== undefined && cell.result !== null
+            ? ({ ...(cell.value as object), result: cell.result } as ExcelJS.CellValue)
+            : cell.value;
+        const { value, formula, error } = valueOf(raw);
         if (value !== undefined && value !== "") out.value = value;
         if (formula) out.formula = formula;
         // An error result shows as its text whatever the number format.
