@@ -548,26 +548,23 @@ async function lookUp(
   // A note added since the read: look up every cell after all (the caller retries with a fresh hint).
   if (lookups.some((l) => l.noteCount !== null && l.noteCount.value > 0)) return null;
   let current = currentCells(lookups, features);
-  const missing = lookups.flatMap((lookup) =>
-    lookup.cells.filter((c) => !current.has(cellKey(lookup.info.id, c.cell))).map((c) => ({ lookup, c })),
-  );
-  if (missing.length > 0) {
-    // Cells the address lists did not give one by one: read them cell by cell (one more round trip).
-    const fallback: Step[] = [];
-    for (const lookup of new Set(missing.map((m) => m.lookup))) {
-      const cellsHere = missing.filter((m) => m.lookup === lookup).map((m) => m.c);
-      for (const run of columnRuns(cellsHere)) {
-        const size = run.bottom - run.top + 1;
-        fallback.push({
-          request: CALL_CHARS,
-          response: size * PROPERTY_READ_CHARS,
-          queue: () => {
-            const range = lookup.worksheet.getRangeByIndexes(run.top, run.left, size, 1);
-            lookup.properties.set(`${run.top},${run.left}`, { run, result: range.getCellProperties(CELL_PROPERTIES) });
-          },
-        });
-      }
+  // Cells the address lists did not give one by one: read them cell by cell (one more round trip).
+  const fallback: Step[] = [];
+  for (const lookup of lookups) {
+    const missing = lookup.cells.filter((c) => !current.has(cellKey(lookup.info.id, c.cell)));
+    for (const run of columnRuns(missing)) {
+      const size = run.bottom - run.top + 1;
+      fallback.push({
+        request: CALL_CHARS,
+        response: size * PROPERTY_READ_CHARS,
+        queue: () => {
+          const range = lookup.worksheet.getRangeByIndexes(run.top, run.left, size, 1);
+          lookup.properties.set(`${run.top},${run.left}`, { run, result: range.getCellProperties(CELL_PROPERTIES) });
+        },
+      });
     }
+  }
+  if (fallback.length > 0) {
     await runSteps(context, fallback, budget, "reads");
     current = currentCells(lookups, features);
   }

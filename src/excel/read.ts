@@ -2,10 +2,9 @@
  * Reads worksheets into SheetSnapshots, exactly what the .xlsx reader produces.
  *
  * Round trips: the first finds the worksheets and the active sheet's used range; the next ones
- * carry the cell data (values, and the number formats of the cells holding numbers) in row
- * chunks and the merged areas, as
- * many as one request and one response may hold. A sheet of 20,000 × 10 cells is read in two
- * round trips; a larger one takes as many more as Excel's payload cap requires.
+ * carry the cell data (values, and the number formats of the cells holding numbers) in row chunks
+ * and the merged areas, as many as one request and one response may hold. A sheet of 20,000 × 10
+ * cells is read in two round trips; a larger one takes as many more as Excel's payload cap requires.
  */
 import type { CellRange } from "../core/address";
 import { formatCellText } from "../core/format";
@@ -210,14 +209,22 @@ async function readOnce(
   });
 }
 
-/** The number cells of a range, constants and formulas, with their formats (queued); none when every format is loaded. */
-function numberCells(range: Excel.Range, state: RoundState): Excel.RangeAreas[] {
-  if (state.wholeFormats) return [];
-  return NUMBER_CELLS.map(([type, value]) => {
+/**
+ * Queues a range's cell data: its values, and the formats of its number cells (constants and
+ * formulas), or every cell's format once asking for number cells has failed.
+ */
+function dataChunk(range: Excel.Range, top: number, rows: number, state: RoundState): DataChunk {
+  if (state.wholeFormats) {
+    range.load("values,numberFormat");
+    return { top, rows, range, numbers: [], wholeFormats: true };
+  }
+  range.load("values");
+  const numbers = NUMBER_CELLS.map(([type, value]) => {
     const areas = range.getSpecialCellsOrNullObject(type, value);
     areas.load("areas/items/rowIndex,areas/items/columnIndex,areas/items/numberFormat");
     return areas;
   });
+  return { top, rows, range, numbers, wholeFormats: false };
 }
 
 function mergedAreasOf(probe: Excel.RangeAreas): CellRange[] {
@@ -338,8 +345,7 @@ async function readRounds(
         // Read it whole on the assumption that it is no larger than the sheets already known.
         // getUsedRange (not ...OrNullObject) gives A1 for a blank sheet, so methods can be called on it.
         const range = read.worksheet.getUsedRange(true);
-        if (state.wholeFormats) range.load("address,values,numberFormat");
-        else range.load("address,values");
+        range.load("address");
         const tiles = features.mergedAreas ? mergeTiles(guess.rows, guess.cols) : [];
         const probes = tiles.map((tile) => {
           const probe = read.worksheet
@@ -349,8 +355,7 @@ async function readRounds(
           return probe;
         });
         read.usedProbe = range;
-        const chunk = { top: 0, rows: 0, range, numbers: numberCells(range, state), wholeFormats: state.wholeFormats };
-        read.speculative = { chunk, guess, probes };
+        read.speculative = { chunk: dataChunk(range, 0, 0, state), guess, probes };
         response += guessChars;
         request += (3 + tiles.length) * CHARS_PER_CALL;
       } else {
@@ -371,10 +376,7 @@ async function readRounds(
       // The first chunk of a round trip takes at least one row, so that a very wide row still gets read.
       const rows = Math.min(used.bottom - row + 1, response === 0 ? Math.max(fit, 1) : fit, maxRows);
       if (rows <= 0) break;
-      const range = read.worksheet.getRangeByIndexes(row, used.left, rows, cols);
-      if (state.wholeFormats) range.load("values,numberFormat");
-      else range.load("values");
-      read.chunks.push({ top: row, rows, range, numbers: numberCells(range, state), wholeFormats: state.wholeFormats });
+      read.chunks.push(dataChunk(read.worksheet.getRangeByIndexes(row, used.left, rows, cols), row, rows, state));
       response += rows * rowChars;
       request += 3 * CHARS_PER_CALL;
       row += rows;
@@ -408,21 +410,14 @@ async function readRounds(
       state.wholeFormats = true;
       return readRounds(context, reads, features, state);
     }
-    if (refused && state.guess !== null && reads.some((read) => read.speculative) && state.retries < PAYLOAD_RETRIES) {
-      // Sheets of unknown size read whole were too much for one round trip: measure them first.
+    if (refused && state.retries < PAYLOAD_RETRIES) {
+      // Sheets of unknown size read whole were too much: they are measured first from now on,
+      // which is all the retry needs; otherwise the next round trips ask for less.
+      const readWhole = state.guess !== null && reads.some((read) => read.speculative);
       state.retries++;
       state.guess = null;
       if (code === "ResponsePayloadSizeLimitExceeded") state.charsPerCell *= 2;
-      return readRounds(context, reads, features, state);
-    }
-    if (
-      (code === "ResponsePayloadSizeLimitExceeded" || code === "RequestPayloadSizeLimitExceeded") &&
-      state.retries < PAYLOAD_RETRIES
-    ) {
-      state.retries++;
-      state.guess = null;
-      if (code === "ResponsePayloadSizeLimitExceeded") state.charsPerCell *= 2;
-      else state.budget = Math.floor(state.budget / 2);
+      else if (!readWhole) state.budget = Math.floor(state.budget / 2);
       return readRounds(context, reads, features, state);
     }
     throw error;
@@ -441,12 +436,9 @@ async function readRounds(
         const { values } = speculative.chunk.range;
         if (values) {
           // The data is here, whatever the sheet's size.
-          const chunk = { ...speculative.chunk, top: used.top, rows: used.bottom - used.top + 1 };
-          const formats = chunkFormats(chunk, used.left, used.right);
-          store(read, chunk.top, values, formats);
-          receivedChars += JSON.stringify(values).length + formats.chars;
-          receivedCells += values.length * (values[0]?.length ?? 0);
-          read.nextRow = used.bottom + 1;
+          const received = take(read, { ...speculative.chunk, top: used.top, rows: used.bottom - used.top + 1 });
+          receivedChars += received.chars;
+          receivedCells += received.cells;
         }
         for (const probe of speculative.probes) read.merges.push(...mergedAreasOf(probe));
         read.merges = dedupe(read.merges.filter((m) => m.top <= used.bottom && m.left <= used.right));
@@ -468,11 +460,9 @@ async function readRounds(
           `Excel returned no data for worksheet "${read.info.name}"; the sheet may be too large.`,
         );
       }
-      const formats = chunkFormats(chunk, read.used!.left, read.used!.right);
-      store(read, chunk.top, values, formats);
-      receivedChars += JSON.stringify(values).length + formats.chars;
-      receivedCells += values.length * (values[0]?.length ?? 0);
-      read.nextRow = chunk.top + chunk.rows;
+      const received = take(read, chunk);
+      receivedChars += received.chars;
+      receivedCells += received.cells;
     }
     for (const probe of read.mergeProbes) read.merges.push(...mergedAreasOf(probe));
     read.mergeTiles = read.mergeTiles.slice(read.mergeProbes.length);
@@ -481,6 +471,15 @@ async function readRounds(
   // Size the next round trips from what this one actually carried.
   if (receivedCells > 0) state.charsPerCell = Math.max(8, Math.ceil((receivedChars / receivedCells) * 1.15));
   return readRounds(context, reads, features, state);
+}
+
+/** Stores a chunk that arrived; returns what it cost, for sizing the next round trips. */
+function take(read: SheetRead, chunk: DataChunk): { chars: number; cells: number } {
+  const values = chunk.range.values;
+  const formats = chunkFormats(chunk, read.used!.left, read.used!.right);
+  store(read, chunk.top, values, formats);
+  read.nextRow = chunk.top + chunk.rows;
+  return { chars: JSON.stringify(values).length + formats.chars, cells: values.length * (values[0]?.length ?? 0) };
 }
 
 interface ChunkFormats {
