@@ -7,7 +7,4 @@ module.exports = {
   transform: {
     "^.+\\.tsx?$": ["ts-jest", { tsconfig: "<rootDir>/tsconfig.json", diagnostics: { warnOnly: false } }],
   },
-  moduleNameMapper: {
-    "^office-addin-manifest$": "<rootDir>/test/support/office-addin-manifest-stub.cjs",
-  },
 };

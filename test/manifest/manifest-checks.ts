@@ -9,8 +9,8 @@ import { join, resolve } from "node:path";
 import { validateXML } from "xmllint-wasm";
 
 export const repoRoot = resolve(__dirname, "..", "..");
-/** CI checks the repository out beside shared/, so the schemas are found relative to the repository root. */
-export const schemaDir = resolve(repoRoot, "..", "shared", "schemas", "office-addin-manifest");
+/** Microsoft's manifest schemas, kept in the repository (see schemas/README.md). */
+export const schemaDir = resolve(__dirname, "schemas");
 export const schemaEntry = "OfficeAppManifestV1_1.xsd";
 
 const BT = "http://schemas.microsoft.com/office/officeappbasictypes/1.0";
@@ -23,9 +23,7 @@ export const LONG_STRING_MAX = 250;
 /** Validates against the XSD schemas; returns xmllint's messages (empty when valid). */
 export async function schemaProblems(xml: string): Promise<string[]> {
   if (!existsSync(join(schemaDir, schemaEntry))) {
-    return [
-      `The manifest schemas are missing: expected ${join(schemaDir, schemaEntry)} (shared/ beside the repository).`,
-    ];
+    return [`The manifest schemas are missing: expected ${join(schemaDir, schemaEntry)}.`];
   }
   const others = readdirSync(schemaDir).filter((name) => name.endsWith(".xsd") && name !== schemaEntry);
   const result = await validateXML({

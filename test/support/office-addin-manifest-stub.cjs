@@ -1,2 +1,0 @@
-// office-addin-mock imports office-addin-manifest, whose ESM build jest cannot load; the mock never uses it.
-module.exports = {};
