@@ -42,7 +42,7 @@ function a1(range: CellRange): string {
 }
 
 /** The generated workbook as the fake's state: one FakeSheet per sheet, merged areas included. */
-export function fakeState(book: BenchWorkbook): FakeWorkbookState {
+function fakeState(book: BenchWorkbook): FakeWorkbookState {
   return {
     sheets: book.sheets.map((sheet, index) => {
       const cells: Record<string, FakeCell> = {};

@@ -27,7 +27,7 @@ export interface BenchWorkbook {
 }
 
 /** mulberry32: a small, fast, well-distributed 32-bit PRNG; the seed fixes every choice. */
-export function seededRandom(seed: number): () => number {
+function seededRandom(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

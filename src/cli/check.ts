@@ -18,7 +18,7 @@ import { requestedLanguage, usageError, usageText, UsageError } from "./usage";
 
 const FRAMEWORKS: readonly FrameworkChoice[] = ["auto", "legacy", "2021"];
 
-export interface CheckArguments {
+interface CheckArguments {
   files: string[];
   json: boolean;
   out: string | null;
@@ -28,7 +28,7 @@ export interface CheckArguments {
 }
 
 /** Parses the arguments after `check`; "help" when help was asked for. Throws UsageError. */
-export function parseCheckArguments(argv: string[]): CheckArguments | "help" {
+function parseCheckArguments(argv: string[]): CheckArguments | "help" {
   let parsed;
   try {
     parsed = parseArgs({

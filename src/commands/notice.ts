@@ -13,7 +13,7 @@ export type Notice =
   /** A command failed; the messages are plain sentences. */
   | { kind: "failed"; messageZh: string; messageEn: string };
 
-export interface NoticeText {
+interface NoticeText {
   title: string;
   lines: string[];
   close: string;

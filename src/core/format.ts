@@ -466,7 +466,7 @@ const MONTHS = [
 const WEEKDAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
 const WEEKDAYS_ZH = ["日", "一", "二", "三", "四", "五", "六"];
 
-export interface CalendarDate {
+interface CalendarDate {
   year: number;
   month: number;
   day: number;

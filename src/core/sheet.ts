@@ -5,7 +5,7 @@ import type { CellRange } from "./address";
 import type { CellValue, SheetSnapshot } from "./snapshot";
 
 /** A cell the parser picked up: where it is and what it holds. */
-export interface CellInfo {
+interface CellInfo {
   row: number;
   col: number;
   value: CellValue;

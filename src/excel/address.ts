@@ -2,7 +2,7 @@
 import { parseRangeA1, type CellRange } from "../core/address";
 
 /** Drops a leading sheet name (quoted or not) and dollar signs: "'It''s'!$B$3:$D$7" → "B3:D7". */
-export function stripSheetName(address: string): string {
+function stripSheetName(address: string): string {
   const text = address.trim();
   let rest = text;
   if (text.startsWith("'")) {

@@ -4,7 +4,7 @@
  */
 import { HostError } from "../host/types";
 
-export type HostOperation = "read" | "highlight" | "clear" | "select" | "template" | "listen";
+type HostOperation = "read" | "highlight" | "clear" | "select" | "template" | "listen";
 
 const ACTION: Record<HostOperation, { zh: string; en: string }> = {
   read: { zh: "读取工作表", en: "read the worksheet" },

@@ -144,7 +144,7 @@ function fillProperties(own: OwnFill): Excel.CellPropertiesFill {
 }
 
 /** Runs of consecutive rows in one column, each at most MAX_RUN_CELLS long. */
-export function columnRuns(cells: readonly { row: number; col: number }[]): CellRange[] {
+function columnRuns(cells: readonly { row: number; col: number }[]): CellRange[] {
   const byCol = new Map<number, number[]>();
   for (const { row, col } of cells) {
     const rows = byCol.get(col) ?? [];

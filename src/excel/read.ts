@@ -45,13 +45,13 @@ export function worksheetInfos(worksheets: Excel.WorksheetCollection): Worksheet
 }
 
 /** Work a caller adds to the first two round trips of a read (the highlight record rides along). */
-export interface ReadPiggyback {
+interface ReadPiggyback {
   first(context: Excel.RequestContext): void;
   /** Returns false when it queued nothing. */
   second(context: Excel.RequestContext): boolean;
 }
 
-export interface ReadResult {
+interface ReadResult {
   snapshots: SheetSnapshot[];
   /** Every worksheet, in tab order. */
   worksheets: WorksheetInfo[];

@@ -57,7 +57,7 @@ export class HostError extends Error {
 }
 
 /** Sentences a failure carries for the user (HostError, or an error shaped like it). */
-export interface PlainMessages {
+interface PlainMessages {
   messageZh: string;
   messageEn: string;
 }

@@ -112,11 +112,6 @@ export function cellLabel(sheet: string, cell: string): string {
   return `${plain ? sheet : `'${sheet.replace(/'/g, "''")}'`}!${cell}`;
 }
 
-/** A stable identity for one finding, for React keys and for marking the selected ones. */
-export function findingKey(issue: Issue): string {
-  return `${issue.sheet}\u0000${issue.cell}\u0000${issue.rule}\u0000${issue.table ?? ""}`;
-}
-
 /** True when the check found no table at all and said nothing above a hint: an empty or unrelated sheet. */
 export function isEmptyResult(tables: readonly TableSummary[], issues: readonly Issue[]): boolean {
   return tables.length === 0 && issues.every((issue) => issue.severity === "info");

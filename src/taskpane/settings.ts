@@ -21,8 +21,8 @@ export const settingsStorageKey = "target-table.pane-settings";
 const frameworks: readonly FrameworkChoice[] = ["auto", "legacy", "2021"];
 const scopes: readonly SheetScope[] = ["all", "active"];
 
-export const minBudgetYear = 2000;
-export const maxBudgetYear = 2099;
+const minBudgetYear = 2000;
+const maxBudgetYear = 2099;
 
 /** Parses what the user typed in the year box: "" is "automatic", anything else must be a plausible year. */
 export function parseBudgetYear(text: string): { ok: true; year: number | null } | { ok: false } {

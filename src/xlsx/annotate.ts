@@ -16,7 +16,7 @@ import { loadWorkbookFile, type LoadedWorkbook } from "./read";
 /** exceljs writes cells without a font in its own default; a painted cell keeps that look. */
 const DEFAULT_FONT: Partial<ExcelJS.Font> = { name: "Calibri", size: 11, family: 2, scheme: "minor" };
 
-export interface AnnotationSummary {
+interface AnnotationSummary {
   /** Cells painted (a merged area counts once). */
   cells: number;
   errorCells: number;
@@ -24,7 +24,7 @@ export interface AnnotationSummary {
 }
 
 /** Paints and annotates the loaded workbook in memory. Infos are listed by the report, never painted. */
-export function annotateWorkbook(loaded: LoadedWorkbook, issues: readonly Issue[]): AnnotationSummary {
+function annotateWorkbook(loaded: LoadedWorkbook, issues: readonly Issue[]): AnnotationSummary {
   const summary: AnnotationSummary = { cells: 0, errorCells: 0, warningCells: 0 };
   for (const { sheet, row, col, severity, issues: cellIssues } of cellHighlights(issues)) {
     const worksheet = loaded.workbook.getWorksheet(sheet);

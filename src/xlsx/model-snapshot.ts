@@ -11,7 +11,7 @@ import type { CellRange } from "../core/address";
 import { normalizeSnapshot, type CellValue, type SheetSnapshot } from "../core/snapshot";
 
 /** How a cell's exceljs value becomes snapshot data (the reader's own rules, shared with the full load). */
-export interface CellReading {
+interface CellReading {
   value(raw: ExcelJS.CellValue | undefined): CellValue;
   text(value: CellValue, numberFormat: string, raw: ExcelJS.CellValue | undefined): string;
 }

@@ -83,7 +83,7 @@ async function parseInto(workbook: ExcelJS.Workbook, data: Uint8Array, file: str
 }
 
 /** The file's bytes, or an InputError saying plainly why they cannot be had. */
-export async function readInputBytes(file: string): Promise<Uint8Array> {
+async function readInputBytes(file: string): Promise<Uint8Array> {
   let info;
   try {
     info = await stat(file);
@@ -207,7 +207,7 @@ function densify<T>(rows: T[][], filler: T): T[][] {
 }
 
 /** An exceljs cell value reduced to what Excel reports: number (dates as serials), text, boolean or null. */
-export function plainValue(value: ExcelJS.CellValue | undefined): CellValue {
+function plainValue(value: ExcelJS.CellValue | undefined): CellValue {
   if (value === null || value === undefined) return null;
   if (typeof value === "number" || typeof value === "boolean") return value;
   if (typeof value === "string") return value;
@@ -251,7 +251,7 @@ function isErrorValue(raw: ExcelJS.CellValue | undefined): boolean {
  * A date exceljs decoded back to the serial number Excel stores (1900 date system).
  * exceljs decodes serial n as 1899-12-30 + n days, so this inverts it exactly, serial 60 included.
  */
-export function dateToSerial(date: Date): number {
+function dateToSerial(date: Date): number {
   const serial = date.getTime() / 86400000 + 25569;
   // exceljs rounded the serial to whole milliseconds; undo the float noise of that round trip.
   return Math.round(serial * 1e9) / 1e9;

@@ -17,7 +17,7 @@ export class InputError extends HostError {
   }
 }
 
-export type InputKind =
+type InputKind =
   | { kind: "xlsx" }
   | { kind: "empty" }
   | { kind: "encrypted" }

@@ -22,7 +22,7 @@ import { argb } from "./colour";
 const FONT_NAME = "宋体";
 const DEFAULT_FONT_SIZE = 11;
 
-export interface PatchOrigin {
+interface PatchOrigin {
   /** Zero-based sheet row and column of the patch's top-left cell. */
   row: number;
   col: number;

@@ -10,15 +10,15 @@ import { validateXML } from "xmllint-wasm";
 
 export const repoRoot = resolve(__dirname, "..", "..");
 /** Microsoft's manifest schemas, kept in the repository (see schemas/README.md). */
-export const schemaDir = resolve(__dirname, "schemas");
-export const schemaEntry = "OfficeAppManifestV1_1.xsd";
+const schemaDir = resolve(__dirname, "schemas");
+const schemaEntry = "OfficeAppManifestV1_1.xsd";
 
 const BT = "http://schemas.microsoft.com/office/officeappbasictypes/1.0";
 const OV = "http://schemas.microsoft.com/office/taskpaneappversionoverrides";
 const XSI = "http://www.w3.org/2001/XMLSchema-instance";
 
-export const SHORT_STRING_MAX = 125;
-export const LONG_STRING_MAX = 250;
+const SHORT_STRING_MAX = 125;
+const LONG_STRING_MAX = 250;
 
 /** Validates against the XSD schemas; returns xmllint's messages (empty when valid). */
 export async function schemaProblems(xml: string): Promise<string[]> {

@@ -9,7 +9,7 @@ import { cleanSheet } from "../support/clean-table";
 import { huailai, julu } from "../support/seeds";
 
 /** Words the locator, parser and rules react to: labels, level names, values, template text. */
-export const DOMAIN_WORDS = [
+const DOMAIN_WORDS = [
   "绩效目标表",
   "1.专项运转保障经费绩效目标表",
   "部门整体绩效目标表",
@@ -153,7 +153,7 @@ const textPiece = fc.oneof(
   { weight: 1, arbitrary: fc.integer({ min: -1000, max: 100000 }).map(String) },
 );
 
-export const cellText = fc.array(textPiece, { minLength: 1, maxLength: 4 }).map((parts) => parts.join(""));
+const cellText = fc.array(textPiece, { minLength: 1, maxLength: 4 }).map((parts) => parts.join(""));
 
 interface GeneratedCell {
   value: CellValue;
@@ -256,7 +256,7 @@ export const mergesWithin = (
       return added;
     });
 
-export function overlaps(a: CellRange, b: CellRange): boolean {
+function overlaps(a: CellRange, b: CellRange): boolean {
   return a.top <= b.bottom && b.top <= a.bottom && a.left <= b.right && b.left <= a.right;
 }
 
@@ -276,7 +276,7 @@ const sheetName = fc.oneof(
 );
 
 /** A random sheet of up to 40 rows and 10 columns, as a host would hand it over (normalised). */
-export const randomSheet: fc.Arbitrary<SheetSnapshot> = fc
+const randomSheet: fc.Arbitrary<SheetSnapshot> = fc
   .record({ rows: fc.integer({ min: 0, max: 40 }), cols: fc.integer({ min: 1, max: 10 }) })
   .chain(({ rows, cols }) =>
     fc
@@ -302,7 +302,7 @@ export const EXAMPLES: Record<string, () => SheetSnapshot> = {
   clean: () => cleanSheet(),
 };
 
-export type Mutation =
+type Mutation =
   | { kind: "delete"; row: number; col: number }
   | { kind: "swap"; a: [number, number]; b: [number, number] }
   | { kind: "merge"; top: number; left: number; height: number; width: number }
@@ -324,7 +324,7 @@ const column = fc.oneof({ weight: 4, arbitrary: fc.nat({ max: 6 }) }, { weight: 
 /** Each kind of mutation equally likely, except huge text, which is slow to check and needs fewer runs. */
 const often = <T>(arbitrary: fc.Arbitrary<T>) => ({ weight: 3, arbitrary });
 
-export const mutation: fc.Arbitrary<Mutation> = fc.oneof(
+const mutation: fc.Arbitrary<Mutation> = fc.oneof(
   often(fc.record({ kind: fc.constant("delete" as const), row: coordinate, col: column })),
   often(
     fc.record({
@@ -371,7 +371,7 @@ export const mutation: fc.Arbitrary<Mutation> = fc.oneof(
 );
 
 /** Half-width ASCII to full-width (what an IME in full-width mode types). */
-export function toFullWidth(text: string): string {
+function toFullWidth(text: string): string {
   return text.replace(/[!-~]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) + 0xfee0)).replace(/ /g, "\u3000");
 }
 
@@ -492,7 +492,7 @@ function applyMutation(sheet: MutableSheet, m: Mutation): void {
 }
 
 /** Applies mutations to an example table; the result is normalised as a host would hand it over. */
-export function mutate(example: SheetSnapshot, mutations: readonly Mutation[]): SheetSnapshot {
+function mutate(example: SheetSnapshot, mutations: readonly Mutation[]): SheetSnapshot {
   const sheet = toMutable(example);
   for (const m of mutations) applyMutation(sheet, m);
   const width = Math.max(0, ...sheet.cells.map((row) => row.length));

@@ -13,13 +13,13 @@ const END_OF_CHAIN = 0xfffffffe;
 const FAT_SECTOR = 0xfffffffd;
 const NO_STREAM = 0xffffffff;
 
-export interface CompoundStream {
+interface CompoundStream {
   name: string;
   data: Uint8Array;
 }
 
 /** An OLE compound file holding the given streams under its root storage. */
-export function compoundFile(streams: readonly CompoundStream[]): Buffer {
+function compoundFile(streams: readonly CompoundStream[]): Buffer {
   // Siblings chained to the right must be in the directory's order: shorter names first, then by upper case.
   const entries = [...streams].sort(
     (a, b) => a.name.length - b.name.length || (a.name.toUpperCase() < b.name.toUpperCase() ? -1 : 1),

@@ -65,7 +65,7 @@ export async function writeBytes(file: string, bytes: Uint8Array | string): Prom
   return file;
 }
 
-export interface CliRun {
+interface CliRun {
   status: number;
   stdout: string;
   stderr: string;

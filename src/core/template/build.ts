@@ -20,7 +20,7 @@ import type { Framework } from "../report";
 import { findTemplateKind, GENERAL, suggestedNames, TEMPLATE_KINDS, type TemplateKind } from "./kinds";
 import { templatePrompt, type PromptKey, type PromptLanguage } from "./prompts";
 
-export interface TemplateOptions {
+interface TemplateOptions {
   framework: Framework;
   /** A kind by Chinese name or ASCII alias (会议 or meeting), or the kind itself; default 通用. */
   kind?: string | TemplateKind;
@@ -29,7 +29,7 @@ export interface TemplateOptions {
 }
 
 /** One pre-listed row of the indicator grid. */
-export interface TemplateGridRow {
+interface TemplateGridRow {
   row: number;
   level1: Level1;
   level2: string;
@@ -38,7 +38,7 @@ export interface TemplateGridRow {
 }
 
 /** Where the template's input cells are, in patch coordinates: for hosts that select a cell and for tests. */
-export interface TemplateLayout {
+interface TemplateLayout {
   columns: { level1: number; level2: number; level3: number; description: number; value: number; basis: number };
   title: CellRef;
   unit: CellRef;
@@ -55,7 +55,7 @@ export interface TemplateLayout {
   rows: TemplateGridRow[];
 }
 
-export interface ProjectTemplate {
+interface ProjectTemplate {
   patch: SheetPatch;
   layout: TemplateLayout;
   kind: TemplateKind;
@@ -64,7 +64,7 @@ export interface ProjectTemplate {
 /** A sheet name for a template placed on its own sheet (a host makes it unique). */
 export const TEMPLATE_SHEET_NAME = "项目绩效目标表";
 
-export const TEMPLATE_TITLE = "项目支出绩效目标表";
+const TEMPLATE_TITLE = "项目支出绩效目标表";
 
 export class UnknownTemplateKindError extends Error {
   constructor(readonly kindName: string) {

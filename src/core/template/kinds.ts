@@ -24,7 +24,7 @@ export const GENERAL: TemplateKind = {
   indicators: {},
 };
 
-export const MEETING: TemplateKind = {
+const MEETING: TemplateKind = {
   id: "meeting",
   name: "会议",
   nameEn: "Meetings",
@@ -39,7 +39,7 @@ export const MEETING: TemplateKind = {
   },
 };
 
-export const OPERATION: TemplateKind = {
+const OPERATION: TemplateKind = {
   id: "operation",
   name: "运转",
   nameEn: "Office operations",
@@ -54,7 +54,7 @@ export const OPERATION: TemplateKind = {
   },
 };
 
-export const TRAINING: TemplateKind = {
+const TRAINING: TemplateKind = {
   id: "training",
   name: "培训",
   nameEn: "Training",
@@ -69,7 +69,7 @@ export const TRAINING: TemplateKind = {
   },
 };
 
-export const INFORMATION_TECHNOLOGY: TemplateKind = {
+const INFORMATION_TECHNOLOGY: TemplateKind = {
   id: "it",
   name: "信息化",
   nameEn: "IT operation and maintenance",

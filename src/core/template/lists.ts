@@ -23,7 +23,7 @@ export interface NamedList {
 }
 
 /** The names of a dependent drop-down's lists. */
-export interface DependentListNames {
+interface DependentListNames {
   /** What every child list's name starts with: 二级_legacy_ (the framework, since legacy and 2021 list different children). */
   prefix: string;
   /** One list per parent value that has children. */
@@ -33,7 +33,7 @@ export interface DependentListNames {
 }
 
 /** Rows of a dependent drop-down that share one parent cell and follow each other (patch coordinates). */
-export interface ParentRun {
+interface ParentRun {
   parentRow: number;
   parentCol: number;
   top: number;

@@ -60,7 +60,7 @@ const useStyles = makeStyles({
 
 export type CheckFunction = (sheets: readonly SheetSnapshot[], options: CheckOptions) => WorkbookCheck;
 
-export interface PaneProps {
+interface PaneProps {
   host: SpreadsheetHost;
   check: CheckFunction;
   templates: TemplateService;

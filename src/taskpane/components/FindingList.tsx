@@ -117,7 +117,7 @@ interface FindingItemProps {
 }
 
 /** One finding as a button: the cell, the severity and the rule's message (which quotes the cell's text). */
-export function FindingItem({ text, language, issue, atSelection, onSelect }: FindingItemProps) {
+function FindingItem({ text, language, issue, atSelection, onSelect }: FindingItemProps) {
   const styles = useStyles();
   const colours = severityColours[issue.severity];
   const address = cellLabel(issue.sheet, issue.cell);

@@ -3,7 +3,7 @@ import type { Language, PaneStrings } from "../i18n";
 import { describeFailure } from "../failure";
 import type { Notice } from "../state";
 
-export interface NoticeBarProps {
+interface NoticeBarProps {
   text: PaneStrings;
   language: Language;
   notice: Notice;

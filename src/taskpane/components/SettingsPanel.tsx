@@ -30,7 +30,7 @@ const useStyles = makeStyles({
   },
 });
 
-export interface SettingsPanelProps {
+interface SettingsPanelProps {
   text: PaneStrings;
   settings: PaneSettings;
   language: Language;

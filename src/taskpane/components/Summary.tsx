@@ -50,7 +50,7 @@ const useStyles = makeStyles({
 
 const severities: readonly Severity[] = ["error", "warning", "info"];
 
-export interface SummaryProps {
+interface SummaryProps {
   text: PaneStrings;
   result: CheckResult | null;
   busy: boolean;

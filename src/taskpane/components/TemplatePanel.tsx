@@ -41,7 +41,7 @@ export interface TemplateChoice {
   placement: TemplatePlacementChoice;
 }
 
-export interface TemplatePanelProps {
+interface TemplatePanelProps {
   text: PaneStrings;
   language: Language;
   kinds: readonly TemplateKindOption[];

@@ -8,7 +8,7 @@ import { apiText, cellGet, mergesOf, usedRange } from "../../fakes/excel/model";
 import type { FakeCell, FakeSheet } from "../../fakes/excel/state";
 import { parseSheetAddress } from "../../fakes/excel/address";
 
-export interface GridOptions {
+interface GridOptions {
   /** At least this many rows and columns, so an empty sheet still looks like a sheet. */
   minRows?: number;
   minCols?: number;

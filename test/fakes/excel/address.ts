@@ -7,7 +7,7 @@ import { columnIndex, columnName, type CellRange } from "../../../src/core/addre
 export const MAX_ROWS = 1048576;
 export const MAX_COLUMNS = 16384;
 
-export interface SheetAddress {
+interface SheetAddress {
   /** The sheet named in the address, or null when it names none. */
   sheet: string | null;
   range: CellRange;
@@ -99,7 +99,7 @@ export function formatRange(range: CellRange): string {
 }
 
 /** A sheet name as Excel writes it in an address: quoted when it holds anything but letters, digits, _ and . */
-export function quoteSheetName(name: string): string {
+function quoteSheetName(name: string): string {
   const plain = /^[\p{L}_][\p{L}\p{N}_.]*$/u.test(name) && !/^[A-Za-z]{1,3}\d+$/.test(name);
   return plain ? name : `'${name.replace(/'/g, "''")}'`;
 }

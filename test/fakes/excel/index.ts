@@ -9,21 +9,14 @@
  *
  * Plain TypeScript without Node built-ins: the task pane's e2e page bundles it too.
  */
-import {
-  FakeEngine,
-  FakeOfficeError,
-  FakeRequestContext,
-  type ExcelApiVersion,
-  type FakePlatform,
-  type SyncRecord,
-} from "./runtime";
+import { FakeEngine, FakeRequestContext, type ExcelApiVersion, type FakePlatform, type SyncRecord } from "./runtime";
 import { FakeWorkbook } from "./objects";
 import { parseSheetAddress, formatRange } from "./address";
 import { sheetByKey } from "./model";
 import { cloneState, emptyWorkbookState, type FakeWorkbookState } from "./state";
 
 export * from "./state";
-export { FakeOfficeError, type ExcelApiVersion, type FakePlatform, type SyncRecord } from "./runtime";
+export { FakeOfficeError, type ExcelApiVersion, type FakePlatform } from "./runtime";
 
 /** Excel on the web's request and response cap. */
 export const WEB_PAYLOAD_LIMIT = 5 * 1024 * 1024;
@@ -41,13 +34,13 @@ export interface FakeExcelOptions {
 
 type Batch<T> = (context: FakeRequestContext & { workbook: FakeWorkbook }) => Promise<T>;
 
-export interface FakeExcelNamespace {
+interface FakeExcelNamespace {
   run<T>(batch: Batch<T>): Promise<T>;
   run<T>(objectOrContextOrOptions: unknown, batch: Batch<T>): Promise<T>;
   RequestContext: new () => FakeRequestContext;
 }
 
-export interface FakeOfficeNamespace {
+interface FakeOfficeNamespace {
   context: {
     requirements: { isSetSupported(name: string, minVersion?: string | number): boolean };
     platform: FakePlatform;
@@ -200,9 +193,4 @@ export function createFakeExcel(
   options: FakeExcelOptions = {},
 ): FakeExcel {
   return new FakeExcel(state, options);
-}
-
-/** True for errors the fake raises the way Office.js does (code, message, debugInfo). */
-export function isFakeOfficeError(error: unknown): error is FakeOfficeError {
-  return error instanceof FakeOfficeError;
 }

@@ -201,7 +201,7 @@ export function assertCanEditObjects(sheet: FakeSheet): void {
 }
 
 /** The merged area holding the cell, if any. */
-export function mergeAt(sheet: FakeSheet, row: number, col: number): CellRange | undefined {
+function mergeAt(sheet: FakeSheet, row: number, col: number): CellRange | undefined {
   return mergesOf(sheet).find((m) => row >= m.top && row <= m.bottom && col >= m.left && col <= m.right);
 }
 
@@ -241,7 +241,7 @@ export function writeNumberFormat(sheet: FakeSheet, row: number, col: number, fo
   tidyCell(sheet, row, col);
 }
 
-export function normaliseColor(input: unknown): string {
+function normaliseColor(input: unknown): string {
   if (typeof input !== "string") throw officeError("InvalidArgument", `Colour ${JSON.stringify(input)} is not text.`);
   const named: Record<string, string> = { black: "#000000", white: "#FFFFFF", red: "#FF0000", yellow: "#FFFF00" };
   const value = named[input.toLowerCase()] ?? input;

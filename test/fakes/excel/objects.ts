@@ -153,7 +153,7 @@ export class FakeWorkbook extends FakeClientObject<WorkbookRef> {
   }
 }
 
-export class FakeWorkbookProtection extends FakeClientObject<WorkbookRef> {
+class FakeWorkbookProtection extends FakeClientObject<WorkbookRef> {
   constructor(context: FakeRequestContext) {
     super(context, "workbook.protection", () => "workbook");
   }
@@ -202,7 +202,7 @@ class FakeSelectionChangedEvent {
   }
 }
 
-export class FakeWorksheetCollection extends FakeCollection<WorkbookRef, SheetRef, FakeWorksheet> {
+class FakeWorksheetCollection extends FakeCollection<WorkbookRef, SheetRef, FakeWorksheet> {
   constructor(context: FakeRequestContext) {
     super(context, "workbook.worksheets", () => "workbook");
   }
@@ -454,7 +454,7 @@ export class FakeWorksheet extends FakeClientObject<SheetRef> {
   }
 }
 
-export class FakeWorksheetProtection extends FakeClientObject<SheetRef> {
+class FakeWorksheetProtection extends FakeClientObject<SheetRef> {
   constructor(context: FakeRequestContext, path: string, resolver: () => SheetRef | null) {
     super(context, path, resolver);
   }
@@ -818,7 +818,7 @@ export class FakeRange extends FakeClientObject<RangeRef> {
   }
 }
 
-export class FakeRangeFormat extends FakeClientObject<RangeRef> {
+class FakeRangeFormat extends FakeClientObject<RangeRef> {
   constructor(context: FakeRequestContext, path: string, resolver: () => RangeRef | null) {
     super(context, path, resolver);
   }
@@ -897,7 +897,7 @@ const DV_OPERATORS = [
   "LessThanOrEqualTo",
 ];
 
-export class FakeDataValidation extends FakeClientObject<RangeRef> {
+class FakeDataValidation extends FakeClientObject<RangeRef> {
   constructor(context: FakeRequestContext, path: string, resolver: () => RangeRef | null) {
     super(context, path, resolver);
   }
@@ -1078,7 +1078,7 @@ class FakeRangeCollection extends FakeCollection<AreasRef, RangeRef, FakeRange> 
   }
 }
 
-export class FakeRangeAreas extends FakeClientObject<AreasRef> {
+class FakeRangeAreas extends FakeClientObject<AreasRef> {
   constructor(context: FakeRequestContext, path: string, resolver: () => AreasRef | null) {
     super(context, path, resolver);
   }
@@ -1118,7 +1118,7 @@ export class FakeRangeAreas extends FakeClientObject<AreasRef> {
 }
 
 /** RangeAreas.format: only fill and font, which is what the add-in paints with. */
-export class FakeAreasFormat extends FakeClientObject<AreasRef> {
+class FakeAreasFormat extends FakeClientObject<AreasRef> {
   constructor(context: FakeRequestContext, path: string, resolver: () => AreasRef | null) {
     super(context, path, resolver);
   }
@@ -1190,7 +1190,7 @@ abstract class FakeCellsFormatPart extends FakeClientObject<AreasRef> {
   }
 }
 
-export class FakeCellsFill extends FakeCellsFormatPart {
+class FakeCellsFill extends FakeCellsFormatPart {
   protected readonly part = "fill";
   protected readonly names = ["color", "pattern", "patternColor", "tintAndShade", "patternTintAndShade"];
   constructor(context: FakeRequestContext, path: string, resolver: () => AreasRef | null) {
@@ -1228,7 +1228,7 @@ export class FakeCellsFill extends FakeCellsFormatPart {
   }
 }
 
-export class FakeCellsFont extends FakeCellsFormatPart {
+class FakeCellsFont extends FakeCellsFormatPart {
   protected readonly part = "font";
   protected readonly names = ["color"];
   constructor(context: FakeRequestContext, path: string, resolver: () => AreasRef | null) {
@@ -1256,7 +1256,7 @@ function parseNoteKey(context: FakeRequestContext, sheetRef: SheetRef, key: stri
   return { sheetId: sheet.id, row: parsed.range.top, col: parsed.range.left };
 }
 
-export class FakeNoteCollection extends FakeCollection<SheetRef, NoteRef, FakeNote> {
+class FakeNoteCollection extends FakeCollection<SheetRef, NoteRef, FakeNote> {
   constructor(context: FakeRequestContext, path: string, resolver: () => SheetRef | null) {
     super(context, path, resolver);
   }
@@ -1330,7 +1330,7 @@ export class FakeNoteCollection extends FakeCollection<SheetRef, NoteRef, FakeNo
   }
 }
 
-export class FakeNote extends FakeClientObject<NoteRef> {
+class FakeNote extends FakeClientObject<NoteRef> {
   constructor(context: FakeRequestContext, path: string, resolver: () => NoteRef | null) {
     super(context, path, resolver);
   }
@@ -1394,7 +1394,7 @@ export class FakeNote extends FakeClientObject<NoteRef> {
 
 const NAME_PATTERN = /^[\p{L}_\\][\p{L}\p{N}_.]*$/u;
 
-export class FakeNamedItemCollection extends FakeCollection<WorkbookRef, NameRef, FakeNamedItem> {
+class FakeNamedItemCollection extends FakeCollection<WorkbookRef, NameRef, FakeNamedItem> {
   constructor(context: FakeRequestContext) {
     super(context, "workbook.names", () => "workbook");
   }
@@ -1453,7 +1453,7 @@ export class FakeNamedItemCollection extends FakeCollection<WorkbookRef, NameRef
   }
 }
 
-export class FakeNamedItem extends FakeClientObject<NameRef> {
+class FakeNamedItem extends FakeClientObject<NameRef> {
   constructor(context: FakeRequestContext, path: string, resolver: () => NameRef | null) {
     super(context, path, resolver);
   }
@@ -1524,7 +1524,7 @@ function namespaceOf(xml: string): string {
   return ns ? ns[1]! : "";
 }
 
-export class FakeCustomXmlPartCollection extends FakeCollection<WorkbookRef, PartRef, FakeCustomXmlPart> {
+class FakeCustomXmlPartCollection extends FakeCollection<WorkbookRef, PartRef, FakeCustomXmlPart> {
   constructor(context: FakeRequestContext) {
     super(context, "workbook.customXmlParts", () => "workbook");
   }
@@ -1559,7 +1559,7 @@ export class FakeCustomXmlPartCollection extends FakeCollection<WorkbookRef, Par
   }
 }
 
-export class FakeCustomXmlPartScopedCollection extends FakeCollection<WorkbookRef, PartRef, FakeCustomXmlPart> {
+class FakeCustomXmlPartScopedCollection extends FakeCollection<WorkbookRef, PartRef, FakeCustomXmlPart> {
   constructor(
     context: FakeRequestContext,
     private readonly namespaceUri: string,
@@ -1577,7 +1577,7 @@ export class FakeCustomXmlPartScopedCollection extends FakeCollection<WorkbookRe
   }
 }
 
-export class FakeCustomXmlPart extends FakeClientObject<PartRef> {
+class FakeCustomXmlPart extends FakeClientObject<PartRef> {
   constructor(context: FakeRequestContext, path: string, resolver: () => PartRef | null) {
     super(context, path, resolver);
   }

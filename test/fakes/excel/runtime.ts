@@ -12,7 +12,7 @@ export type ExcelApiVersion = "1.9" | "1.13" | "1.18";
 
 export type FakePlatform = "PC" | "Mac" | "OfficeOnline";
 
-export interface FakeEngineOptions {
+interface FakeEngineOptions {
   excelApi: ExcelApiVersion;
   platform: FakePlatform;
   /** Request and response size cap in characters of JSON, as Excel on the web enforces (5 MB); null for none. */
@@ -219,7 +219,7 @@ export class FakeClientResult<T> {
 }
 
 /** A parsed load() argument: scalar properties here, nested selections under navigation properties. */
-export interface LoadTree {
+interface LoadTree {
   props: Set<string>;
   nav: Map<string, LoadTree>;
 }
@@ -259,7 +259,7 @@ function addObject(tree: LoadTree, spec: Record<string, unknown>): void {
 }
 
 /** Accepts every form Office.js takes: "a, b/c", ["a", "b"], { select, expand }, { a: true, b: { c: true } }. */
-export function parseLoadSpec(spec: unknown): LoadTree {
+function parseLoadSpec(spec: unknown): LoadTree {
   const tree = emptyTree();
   if (spec === undefined || spec === null) return tree;
   if (typeof spec === "string") spec.split(",").forEach((p) => addPath(tree, p));
