@@ -12,7 +12,7 @@ const SEVERITY: Record<Language, Record<Severity, string>> = {
 };
 
 /** A sheet-qualified address as Excel writes it: quoted when the sheet name needs it ('My sheet'!B7). */
-export function sheetCell(sheet: string, cell: string): string {
+function sheetCell(sheet: string, cell: string): string {
   let prefix = SHEET_PREFIXES.get(sheet);
   if (prefix === undefined) {
     const plain = /^[\p{L}_][\p{L}\p{N}_.]*$/u.test(sheet) && !/^[A-Za-z]{1,3}\d+$/.test(sheet);
@@ -29,12 +29,17 @@ const SHEET_PREFIXES = new Map<string, string>();
 function describeTable(table: TableSummary, index: number, language: Language): string {
   const where = sheetCell(table.sheet, table.range);
   if (language === "en") {
-    const kind = { project: "project table", department: "department table", unknown: "table" }[table.kind];
+    const kind = {
+      project: "project table",
+      department: "department table",
+      "self-evaluation": "self-evaluation table",
+      unknown: "table",
+    }[table.kind];
     const name = table.projectName ? ` "${table.projectName}"` : "";
     const code = table.projectCode ? ` (code ${table.projectCode})` : "";
     return `Table ${index + 1}: ${where}, ${kind}${name}${code}, framework ${table.framework}`;
   }
-  const kind = { project: "项目表", department: "部门表", unknown: "表格" }[table.kind];
+  const kind = { project: "项目表", department: "部门表", "self-evaluation": "自评表", unknown: "表格" }[table.kind];
   const name = table.projectName ? `“${table.projectName}”` : "";
   const code = table.projectCode ? `（编码 ${table.projectCode}）` : "";
   const framework = table.framework === "legacy" ? "原体系（legacy）" : "2021 体系（2021）";
@@ -88,7 +93,7 @@ function describeIssue(issue: Issue, language: Language, indent: string, columns
   return lines;
 }
 
-export function countsText(counts: { errors: number; warnings: number; infos: number }, language: Language): string {
+function countsText(counts: { errors: number; warnings: number; infos: number }, language: Language): string {
   if (language === "en") {
     const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
     return `${plural(counts.errors, "error")}, ${plural(counts.warnings, "warning")}, ${plural(counts.infos, "info")}`;
@@ -97,7 +102,7 @@ export function countsText(counts: { errors: number; warnings: number; infos: nu
 }
 
 /** The report of one file: its name, each table with its findings, then findings outside any table. */
-export function fileReportText(report: FileReport, language: Language): string[] {
+function fileReportText(report: FileReport, language: Language): string[] {
   const lines: string[] = [language === "en" ? `File ${report.file}` : `文件 ${report.file}`];
   const columns = columnsFor(report.issues, language);
   if (report.tables.length === 0) {
@@ -150,7 +155,7 @@ export function textReport(files: readonly FileReport[], language: Language): st
   return `${lines.join("\n")}\n`;
 }
 
-export function summaryLine(
+function summaryLine(
   fileCount: number,
   tableCount: number,
   counts: { errors: number; warnings: number; infos: number },

@@ -6,6 +6,7 @@ import type { ParsedTable } from "./model";
 import { parseSheet } from "./parse";
 import { summarize, type Issue, type Summary, type TableSummary } from "./report";
 import { RULES } from "./rules";
+import { renderMessage } from "./rules/messages";
 import type { FindingInput } from "./rules/rule";
 import { SheetView } from "./sheet";
 import type { SheetSnapshot } from "./snapshot";
@@ -74,11 +75,15 @@ function checkSheet(
     (tableIndex: number | null) =>
     (input: FindingInput): void => {
       const rule = RULES[ruleIndex];
+      const template = rule.meta.messages[input.messageId];
+      if (template === undefined) throw new Error(`Rule ${rule.meta.id} has no message "${input.messageId}"`);
+      const data = input.data ?? {};
+      const message = renderMessage(template, data, "zh");
       const key = (ruleIndex * 1048576 + input.row) * 16384 + input.col; // Excel: 1,048,576 rows, 16,384 columns
       const messages = seen.get(key);
-      if (messages === undefined) seen.set(key, [input.message]);
-      else if (messages.includes(input.message)) return;
-      else messages.push(input.message);
+      if (messages === undefined) seen.set(key, [message]);
+      else if (messages.includes(message)) return;
+      else messages.push(message);
       const anchor = sheet.anchorOf(input.row, input.col);
       // A cell showing a formula's error value has that as its only finding, as template text does.
       if (rule.meta.id !== "formula-error" && excelErrorOf(sheet.rawValue(anchor.row, anchor.col)) !== null) return;
@@ -88,8 +93,8 @@ function checkSheet(
         sheet: snapshot.name,
         cell: toA1(anchor.row, anchor.col),
         table: tableIndex,
-        message: input.message,
-        messageEn: input.messageEn,
+        message,
+        messageEn: renderMessage(template, data, "en"),
         fix: input.fix === undefined ? null : { cell: toA1(anchor.row, anchor.col), value: input.fix },
         order: sheetIndex * 1000 + ruleIndex,
         row: anchor.row,

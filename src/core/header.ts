@@ -11,14 +11,44 @@ type Field =
 
 const LABELS: Record<Field, string[]> = {
   projectCode: ["项目编码", "项目代码"],
-  projectName: ["项目名称", "项目支出名称"],
-  budget: ["预算数", "年度预算数", "资金总额", "当年年度预算", "年度本级预算金额", "项目总预算"],
+  projectName: ["项目名称", "项目支出名称", "项目(专项)名称", "专项(项目)名称"],
+  budget: [
+    "预算数",
+    "年度预算数",
+    "资金总额",
+    "当年年度预算",
+    "年度本级预算金额",
+    "项目总预算",
+    "年度资金申请总额",
+    "项目资金总额",
+    "全年预算数",
+    "年初预算数",
+    "本年度预计投入",
+  ],
   fiscalFunds: ["财政资金", "财政拨款数", "财政拨款"],
   otherFunds: ["其他资金", "其它资金"],
   purpose: ["资金用途"],
   spendingPlan: ["资金支出计划"],
-  goals: ["绩效目标", "年度目标", "本年度绩效目标", "年度绩效目标", "年度主要目标和成果"],
+  goals: [
+    "绩效目标",
+    "年度目标",
+    "本年度绩效目标",
+    "年度绩效目标",
+    "年度主要目标和成果",
+    "年度总体目标",
+    "总体目标",
+    "预期目标",
+    "实施期绩效目标",
+    "项目年度目标",
+    "中期目标",
+    "中期滚动目标",
+    "实施期目标",
+  ],
 };
+/** Goals for a period longer than the year: used only when the table states no annual goal. */
+const MID_TERM_GOALS = /^(?:中期|实施期)/;
+/** 本年度申请财政预算资金（万元） and its kin: a budget label by its shape. */
+const BUDGET_REQUEST = /^本年度申请.{0,8}预算资金$/;
 const LABEL_LOOKUP = new Map<string, Field>();
 for (const [field, names] of Object.entries(LABELS) as [Field, string[]][]) {
   for (const name of names) LABEL_LOOKUP.set(name, field);
@@ -34,7 +64,7 @@ const TITLE_YEAR = /((?:19|20)\d{2})年/;
 export const TITLE_PATTERN = /绩效目标表|审批表|申报表/;
 export const UNIT_LINE_PATTERN = /^(?:金额)?单位[:：](万元|元)$/;
 
-export interface LabelMatch {
+interface LabelMatch {
   field: Field;
   /** The label's text, normalised, without prefix or suffix. */
   core: string;
@@ -57,7 +87,7 @@ export function matchNormalizedLabel(t: string): LabelMatch | null {
   if (t === "" || t.length > 24) return null;
   const withoutSuffix = t.replace(LABEL_SUFFIX, "");
   let core = withoutSuffix;
-  let field = LABEL_LOOKUP.get(core);
+  let field = LABEL_LOOKUP.get(core) ?? (BUDGET_REQUEST.test(core) ? "budget" : undefined);
   if (!field) {
     const prefix = LABEL_PREFIX.exec(withoutSuffix);
     if (!prefix) return null;
@@ -89,6 +119,40 @@ function valueRightOf(sheet: SheetView, row: number, col: number, right: number)
   return null;
 }
 
+/**
+ * True when a label has no input cell of its own to the right: its merged area ends the sheet's width,
+ * or another label stands right next to it (年初预算数 | 全年预算数, 中期目标 | 年度目标 as column headings).
+ * An empty cell right of a label is the label's input, left blank: the value is missing, not below.
+ */
+function opensDownward(sheet: SheetView, row: number, col: number, right: number): boolean {
+  const merge = sheet.mergeAt(row, col);
+  const next = (merge ? merge.right : col) + 1;
+  if (next > right) return true;
+  const anchor = sheet.anchorOf(row, next);
+  const norm = normalizeText(sheet.text(anchor.row, anchor.col));
+  return norm !== "" && matchNormalizedLabel(norm) !== null;
+}
+
+/**
+ * A label's value in the rows beneath it (spec §2b: 年度目标 over its text): the first filled cell below
+ * the label's merged area, in its columns, before the next label and within the header block.
+ */
+function valueBelow(sheet: SheetView, row: number, col: number, lastRow: number): Cell | null {
+  const merge = sheet.mergeAt(row, col);
+  const left = merge ? merge.left : col;
+  const right = merge ? merge.right : col;
+  for (let r = (merge ? merge.bottom : row) + 1; r <= lastRow; r++) {
+    for (let c = left; c <= right; c++) {
+      if (sheet.isEmpty(r, c)) continue;
+      const anchor = sheet.anchorOf(r, c);
+      const norm = normalizeText(sheet.text(r, c));
+      if (matchNormalizedLabel(norm) || UNIT_LINE_PATTERN.test(norm) || TITLE_PATTERN.test(norm)) return null;
+      return cellAt(sheet, anchor.row, anchor.col);
+    }
+  }
+  return null;
+}
+
 export function emptyHeaderBlock(): HeaderBlock {
   return {
     present: false,
@@ -112,6 +176,7 @@ export function emptyHeaderBlock(): HeaderBlock {
 export function parseHeaderBlock(sheet: SheetView, fromRow: number, toRow: number, right: number): HeaderBlock {
   const header = emptyHeaderBlock();
   let budgetYearly = false;
+  let goalsMidTerm = false;
   let anything = false;
   for (let r = fromRow; r <= toRow; r++) {
     for (let c = 0; c <= right; c++) {
@@ -162,7 +227,8 @@ export function parseHeaderBlock(sheet: SheetView, fromRow: number, toRow: numbe
         };
         continue;
       }
-      const value = valueRightOf(sheet, r, c, right);
+      const value =
+        valueRightOf(sheet, r, c, right) ?? (opensDownward(sheet, r, c, right) ? valueBelow(sheet, r, c, toRow) : null);
       if (label.field === "purpose") {
         header.purpose ??= value;
         continue;
@@ -173,6 +239,15 @@ export function parseHeaderBlock(sheet: SheetView, fromRow: number, toRow: numbe
         if (!header.budget || (!budgetYearly && label.yearly && value)) {
           header.budget = labeled;
           budgetYearly = label.yearly;
+        }
+        continue;
+      }
+      if (label.field === "goals") {
+        // An annual goal wins over a mid-term one (中期目标, 实施期目标), whichever comes first.
+        const midTerm = MID_TERM_GOALS.test(label.core);
+        if (header.goals === null || (goalsMidTerm && !midTerm && value)) {
+          header.goals = labeled;
+          goalsMidTerm = midTerm;
         }
         continue;
       }

@@ -11,9 +11,10 @@ type ColumnKey = keyof GridColumns;
 const HEADER_SYNONYMS: Record<ColumnKey, string[]> = {
   level1: ["一级指标"],
   level2: ["二级指标"],
-  level3: ["三级指标", "指标名称", "指标内容", "绩效指标"],
+  // In order of preference: 绩效指标 is often a band over the grid's left edge, not a column.
+  level3: ["三级指标", "指标名称", "指标内容", "三级指标内容", "绩效指标"],
   description: ["绩效指标描述", "指标解释", "指标说明", "指标描述"],
-  value: ["指标值", "指标值及单位", "目标值", "年度指标值", "当年预期实现值", "预期目标值", "绩效目标值"],
+  value: ["指标值", "指标值及单位", "目标值", "指标目标值", "年度指标值", "当年预期实现值", "预期目标值", "绩效目标值"],
   basis: ["指标值确定依据", "绩效标准", "指标值设定依据", "指标来源"],
   direction: ["指标方向", "指标性质"],
   operator: ["符号", "运算符"],
@@ -28,7 +29,8 @@ for (const [key, names] of Object.entries(HEADER_SYNONYMS) as [ColumnKey, string
 
 /** The column a header text names, or null (分值, 权重, 备注 and anything else are ignored). */
 export function headerColumnKey(text: string): ColumnKey | null {
-  const t = normalizeText(text);
+  // A leading asterisk marks a required column on some forms (*指标值).
+  const t = normalizeText(text).replace(/^\*+/, "");
   // No header name is longer; the cut also keeps the bracket pattern below linear on huge cells.
   if (t === "" || t.length > 40) return null;
   const direct = HEADER_LOOKUP.get(t);
@@ -68,15 +70,40 @@ interface HeaderCells {
   right: number;
 }
 
-/** The header texts of one row, each column named once, at the left of its merged area. */
-function readHeaderCells(sheet: SheetView, row: number): HeaderCells {
+const ANNUAL_NOTE = /[(（](?:年度|当年|本年)[)）]/;
+const LONGER_NOTE = /[(（](?:长期|中期|实施期)[^)）]*[)）]/;
+
+/**
+ * How strongly a header text names its column (lower is stronger): the earlier its synonym is listed,
+ * the stronger; within one synonym an annual column (年度) beats a plain one, which beats a longer
+ * period's (长期, 中期: grids that show the mid-term and the annual targets side by side).
+ */
+function rank(key: ColumnKey, text: string): number {
+  const n = normalizeText(text).replace(/^\*+/, "");
+  const t = n.replace(/[(（][^)）]*[)）]/g, "").replace(/[:：]$/, "");
+  const at = HEADER_SYNONYMS[key].indexOf(t);
+  const period = ANNUAL_NOTE.test(n) ? 0 : LONGER_NOTE.test(n) ? 2 : 1;
+  return (at < 0 ? HEADER_SYNONYMS[key].length : at) * 3 + period;
+}
+
+/**
+ * The header texts of one row, each column named once, at the left of its merged area. Of two cells
+ * naming one column, the stronger synonym wins (三级指标 over 绩效指标), then the left one. A cell merged
+ * down past `bottom` stands over the data rows: a band label (绩效指标 down the left edge), never a column.
+ */
+function readHeaderCells(sheet: SheetView, row: number, bottom = row): HeaderCells {
   const found: Partial<Record<ColumnKey, number>> = {};
   let left = Infinity;
   let right = -1;
   for (let c = 0; c < sheet.colCount; c++) {
     if (sheet.anchorCol(row, c) !== c) continue; // a header merged across columns counts once, at its left
+    if (sheet.anchorRow(row, c) !== row) continue; // merged down from a row above: read there
     const key = headerColumnKey(sheet.text(row, c));
-    if (!key || found[key] !== undefined) continue;
+    if (!key) continue;
+    const band = sheet.mergeAt(row, c);
+    if (band && band.bottom > bottom && band.left === band.right) continue;
+    const held = found[key];
+    if (held !== undefined && rank(key, sheet.text(row, held)) <= rank(key, sheet.text(row, c))) continue;
     found[key] = c;
     const merge = sheet.mergeAt(row, c);
     left = Math.min(left, c);
@@ -104,15 +131,17 @@ export function findGridHeaders(sheet: SheetView): GridHeader[] {
   const headers: GridHeader[] = [];
   for (let r = 0; r < sheet.rowCount; r++) {
     if (!mayBeHeaderRow(sheet, r)) continue;
-    let cells = readHeaderCells(sheet, r);
-    if (cells.found.level1 === undefined || cells.found.level2 === undefined) continue;
-    if (continuesHeaderAbove(sheet, r, cells.found.level1, cells.found.level2)) continue;
+    const levels = readHeaderCells(sheet, r, Infinity).found;
+    if (levels.level1 === undefined || levels.level2 === undefined) continue;
+    if (continuesHeaderAbove(sheet, r, levels.level1, levels.level2)) continue;
     let lastRow = r;
-    for (const col of [cells.found.level1, cells.found.level2]) {
+    for (const col of [levels.level1, levels.level2]) {
       const merge = sheet.mergeAt(r, col);
       if (merge && merge.bottom > lastRow) lastRow = merge.bottom;
     }
-    for (let sub = r + 1; sub <= lastRow; sub++) cells = withSubHeaders(cells, readHeaderCells(sheet, sub));
+    // Read again knowing where the header ends: a cell merged down past it is a band, not a column.
+    let cells = readHeaderCells(sheet, r, lastRow);
+    for (let sub = r + 1; sub <= lastRow; sub++) cells = withSubHeaders(cells, readHeaderCells(sheet, sub, lastRow));
     const found = cells.found;
     if (found.level1 === undefined || found.level2 === undefined) continue;
     if (found.level3 === undefined && found.value === undefined) continue;

@@ -81,6 +81,8 @@ export const levelRefSchema = z.object({
   text: z.string(),
   /** The cell holding the text (a merged area's top-left cell). */
   cell: cellSchema,
+  /** The name is not a standard one: `name` is the dimension a word in it shows (工程数量 → 数量指标). */
+  assumed: z.boolean().optional(),
 });
 export type LevelRef = z.infer<typeof levelRefSchema>;
 
@@ -119,6 +121,8 @@ export const parsedTableSchema = z.object({
   headerRow: z.number().int(),
   /** False when the grid has no level-3 or no value column: only grid-column-missing and header rules apply. */
   complete: z.boolean(),
+  /** An incomplete grid whose targets stand in columns the reader does not know (one per recipient). */
+  unsupported: z.boolean(),
   columns: gridColumnsSchema,
   kind: tableKindSchema,
   framework: frameworkSchema,

@@ -7,11 +7,10 @@ import { z } from "zod";
 export const severitySchema = z.enum(["error", "warning", "info"]);
 export type Severity = z.infer<typeof severitySchema>;
 
-export const fixSchema = z.object({
+const fixSchema = z.object({
   cell: z.string(),
   value: z.string(),
 });
-export type Fix = z.infer<typeof fixSchema>;
 
 /** One finding, as the report lists it. */
 export const issueSchema = z.object({
@@ -28,7 +27,7 @@ export const issueSchema = z.object({
 });
 export type Issue = z.infer<typeof issueSchema>;
 
-export const tableKindSchema = z.enum(["project", "department", "unknown"]);
+export const tableKindSchema = z.enum(["project", "department", "self-evaluation", "unknown"]);
 export type TableKind = z.infer<typeof tableKindSchema>;
 
 export const frameworkSchema = z.enum(["legacy", "2021"]);

@@ -27,7 +27,7 @@ const OPERATOR_PREFIXES: [RegExp, Operator][] = [
   [/^(?:<=|≤|≦|小于等于|小于或等于|不高于|不超过|不大于|不多于|至多|控制在)/, "≤"],
   [/^(?:>|大于|高于|超过|多于)/, ">"],
   [/^(?:<|小于|低于|少于)/, "<"],
-  [/^(?:=|==|等于|达到)/, "="],
+  [/^(?:=|==|═|等于|达到)/, "="],
 ];
 const OPERATOR_SUFFIXES: [RegExp, Operator][] = [
   [/(?:以上|及以上|或以上)$/, "≥"],
@@ -205,7 +205,7 @@ const NOT_A_DATE = /^(?:General|@|0.*|#.*)$/i;
 const DATE_LETTER = /[ymd]/i;
 
 /** True when a number format shows a date (not merely a number, percentage or text). */
-export const isDateFormat = perFormatCode((format) => {
+const isDateFormat = perFormatCode((format) => {
   const cleaned = format.replace(QUOTED_OR_ESCAPED_OR_BRACKETED, "");
   if (NOT_A_DATE.test(cleaned)) return false;
   return DATE_FORMAT.test(cleaned) && DATE_LETTER.test(cleaned);

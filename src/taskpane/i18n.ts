@@ -28,7 +28,7 @@ export interface PaneStrings {
   findingsHeading: string;
   tableGroupTitle: (index: number, projectName: string | null) => string;
   tableGroupDetail: (sheet: string, range: string, projectCode: string | null) => string;
-  tableKind: Record<"project" | "department" | "unknown", string>;
+  tableKind: Record<"project" | "department" | "self-evaluation" | "unknown", string>;
   frameworkName: Record<"legacy" | "2021", string>;
   sheetGroupTitle: (sheet: string) => string;
   groupNoFindings: string;
@@ -98,7 +98,12 @@ const zh: PaneStrings = {
   tableGroupTitle: (index, projectName) => `表 ${index + 1}：${projectName ?? "（未填写项目名称）"}`,
   tableGroupDetail: (sheet, range, projectCode) =>
     `${sheet}!${range}${projectCode ? ` · 项目编码 ${projectCode}` : ""}`,
-  tableKind: { project: "项目绩效目标表", department: "部门整体绩效目标表", unknown: "绩效目标表" },
+  tableKind: {
+    project: "项目绩效目标表",
+    department: "部门整体绩效目标表",
+    "self-evaluation": "绩效自评表",
+    unknown: "绩效目标表",
+  },
   frameworkName: { legacy: "旧版指标体系", "2021": "2021 版指标体系" },
   sheetGroupTitle: (sheet) => `工作表“${sheet}”`,
   groupNoFindings: "这张表没有发现问题。",
@@ -170,7 +175,12 @@ const en: PaneStrings = {
   findingsHeading: "Findings",
   tableGroupTitle: (index, projectName) => `Table ${index + 1}: ${projectName ?? "(no project name)"}`,
   tableGroupDetail: (sheet, range, projectCode) => `${sheet}!${range}${projectCode ? ` · code ${projectCode}` : ""}`,
-  tableKind: { project: "Project target table", department: "Department target table", unknown: "Target table" },
+  tableKind: {
+    project: "Project target table",
+    department: "Department target table",
+    "self-evaluation": "Self-evaluation table",
+    unknown: "Target table",
+  },
   frameworkName: { legacy: "legacy framework", "2021": "2021 framework" },
   sheetGroupTitle: (sheet) => `Sheet "${sheet}"`,
   groupNoFindings: "No findings in this table.",

@@ -31,7 +31,7 @@ export interface PaneState {
   selection: CellSelection | null;
 }
 
-export type PaneAction =
+type PaneAction =
   | { type: "started"; operation: Operation }
   | { type: "checked"; result: CheckResult }
   | { type: "failed"; error: unknown }

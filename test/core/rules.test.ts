@@ -34,12 +34,26 @@ const CASES: Record<string, RuleCases> = {
     fires: [{ sheet: sheetOf("封面", [[null, "2024年部门预算"], ["说明文字"]]), cell: "A1" }],
     silent: [{ sheet: sheetOf("空", []) }, { sheet: table(() => {}) }],
   },
+  "layout-unsupported": {
+    fires: [
+      { sheet: sheetOf("清单", [["目标"], ["指标", "权重", "指标值"], ["开展培训次数", 10, "≥4次"]]), cell: "A2" },
+      {
+        // One target column per recipient instead of 指标值 (Fujian's allocation tables).
+        sheet: sheetOf("分配", [
+          ["一级指标", "二级指标", "三级指标", "甲镇", "乙镇"],
+          ["产出指标", "数量指标", "建设工程数(个)", 1, 2],
+        ]),
+        cell: "A1",
+      },
+    ],
+    silent: [{ sheet: table(() => {}) }, { sheet: sheetOf("说明", [["指标说明"], ["本表为示例"]]) }],
+  },
   "grid-column-missing": {
     fires: [{ sheet: table(set(["E9", "备注"])), cell: "A9" }],
     silent: [{ sheet: table(set(["E9", "年度指标值"])) }],
   },
   "level1-unknown": {
-    fires: [{ sheet: table(set(["A14", "效果指标"])), cell: "A14" }],
+    fires: [{ sheet: table(set(["A14", "工作指标"])), cell: "A14" }],
     silent: [{ sheet: table(set(["A14", "效益"])) }],
   },
   "level2-unknown": {

@@ -1,13 +1,28 @@
-import type { Rule } from "./rule";
-import { hasText, namedRows, quote } from "./shared";
+import { tableRule } from "./rule";
+import { hasText, namedRows, quoted } from "./shared";
 
-export const descriptionMissing: Rule = {
+export const descriptionMissing = tableRule({
   meta: {
     id: "description-missing",
     severity: "info",
-    description: "The description column is empty for a named indicator.",
+    description: "A named indicator whose description column (绩效指标描述) is empty, when the table has that column.",
+    messages: {
+      noDescription: {
+        zh: "指标{indicator}没有绩效指标描述。建议说明衡量什么、怎样计算。",
+        en: "Indicator {indicator} has no description. Consider saying what is measured and how.",
+      },
+    },
+    examples: {
+      bad: {
+        cells: ["质量指标 › 会议材料准确率 › 绩效指标描述: （空）"],
+        note: "A reviewer cannot tell how the rate is counted.",
+      },
+      good: {
+        cells: ["质量指标 › 会议材料准确率 › 绩效指标描述: 会议材料无差错的比例"],
+        note: "The description says what the rate measures.",
+      },
+    },
   },
-  scope: "table",
   check({ table, report }) {
     if (table.columns.description === null) return;
     for (const row of namedRows(table)) {
@@ -15,9 +30,9 @@ export const descriptionMissing: Rule = {
       report({
         row: row.description?.row ?? row.row,
         col: row.description?.col ?? table.columns.description,
-        message: `指标${quote(row.level3!.text)}没有绩效指标描述。建议说明衡量什么、怎样计算。`,
-        messageEn: `Indicator ${quote(row.level3!.text, true)} has no description. Consider saying what is measured and how.`,
+        messageId: "noDescription",
+        data: { indicator: quoted(row.level3!.text) },
       });
     }
   },
-};
+});

@@ -1,14 +1,29 @@
 import { normalizeText } from "../text";
-import type { Rule } from "./rule";
-import { hasText, namedRows, quote } from "./shared";
+import { tableRule } from "./rule";
+import { hasText, namedRows, quoted } from "./shared";
 
-export const descriptionRepeatsName: Rule = {
+export const descriptionRepeatsName = tableRule({
   meta: {
     id: "description-repeats-name",
     severity: "warning",
-    description: "The description merely repeats the level-3 name.",
+    description: "A description (绩效指标描述) that merely repeats the level-3 indicator's name.",
+    messages: {
+      repeatsName: {
+        zh: "指标描述{description}只是重复了指标名称。请说明衡量什么、怎样计算，如“年度内召开的重要会议次数”。",
+        en: "The description {description} only repeats the indicator's name. Say what is measured and how.",
+      },
+    },
+    examples: {
+      bad: {
+        cells: ["数量指标 › 召开会议次数 › 绩效指标描述: 召开会议次数"],
+        note: "The description adds nothing to the name.",
+      },
+      good: {
+        cells: ["数量指标 › 召开会议次数 › 绩效指标描述: 年度内召开全体会议和常委会会议的次数"],
+        note: "The description says which meetings are counted and over what period.",
+      },
+    },
   },
-  scope: "table",
   check({ table, report }) {
     for (const row of namedRows(table)) {
       const description = row.description;
@@ -17,9 +32,9 @@ export const descriptionRepeatsName: Rule = {
       report({
         row: description.row,
         col: description.col,
-        message: `指标描述${quote(description.text)}只是重复了指标名称。请说明衡量什么、怎样计算，如“年度内召开的重要会议次数”。`,
-        messageEn: `The description ${quote(description.text, true)} only repeats the indicator's name. Say what is measured and how.`,
+        messageId: "repeatsName",
+        data: { description: quoted(description.text) },
       });
     }
   },
-};
+});

@@ -12,6 +12,7 @@ import { goalsMissing } from "./goals-missing";
 import { gridColumnMissing } from "./grid-column-missing";
 import { headerBlockMissing } from "./header-block-missing";
 import { indicatorDuplicate } from "./indicator-duplicate";
+import { layoutUnsupported } from "./layout-unsupported";
 import { level1Missing } from "./level1-missing";
 import { level1Unknown } from "./level1-unknown";
 import { level2Unknown } from "./level2-unknown";
@@ -39,48 +40,62 @@ import { valueNotNumeric } from "./value-not-numeric";
 import { valueOptionList } from "./value-option-list";
 import { valueVague } from "./value-vague";
 
-export type { Rule, RuleMeta } from "./rule";
-
-export const RULES: readonly Rule[] = [
-  // Structure
-  noTable,
-  gridColumnMissing,
-  level1Unknown,
-  level2Unknown,
-  level2WrongParent,
-  frameworkMixed,
-  level3Missing,
-  level1Missing,
-  outputDimensionMissing,
-  indicatorDuplicate,
-  satisfactionAsBenefit,
-  // Values
-  formulaError,
-  placeholderText,
-  valueOptionList,
-  dateSerial,
-  valueMissing,
-  valueNotNumeric,
-  valueVague,
-  unitMissing,
-  percentOutOfRange,
-  satisfactionTarget,
-  timelinessFormat,
-  costExceedsBudget,
-  descriptionRepeatsName,
-  descriptionMissing,
-  basisMissing,
-  valueNormalizable,
-  // Project header
-  headerBlockMissing,
-  projectNameMissing,
-  projectCodeMissing,
-  projectCodeFormat,
-  projectCodeYear,
-  budgetMissing,
-  budgetSourcesMismatch,
-  spendingPlanDecreasing,
-  spendingPlanEnd,
-  spendingPlanUnit,
-  goalsMissing,
+/** The rules by area, in the order findings on one cell are listed (areas head the README's table). */
+export const RULE_AREAS: readonly { area: string; rules: readonly Rule[] }[] = [
+  {
+    area: "Structure",
+    rules: [
+      noTable,
+      layoutUnsupported,
+      gridColumnMissing,
+      level1Unknown,
+      level2Unknown,
+      level2WrongParent,
+      frameworkMixed,
+      level3Missing,
+      level1Missing,
+      outputDimensionMissing,
+      indicatorDuplicate,
+      satisfactionAsBenefit,
+    ],
+  },
+  {
+    area: "Values",
+    rules: [
+      formulaError,
+      placeholderText,
+      valueOptionList,
+      dateSerial,
+      valueMissing,
+      valueNotNumeric,
+      valueVague,
+      unitMissing,
+      percentOutOfRange,
+      satisfactionTarget,
+      timelinessFormat,
+      costExceedsBudget,
+      descriptionRepeatsName,
+      descriptionMissing,
+      basisMissing,
+      valueNormalizable,
+    ],
+  },
+  {
+    area: "Project header",
+    rules: [
+      headerBlockMissing,
+      projectNameMissing,
+      projectCodeMissing,
+      projectCodeFormat,
+      projectCodeYear,
+      budgetMissing,
+      budgetSourcesMismatch,
+      spendingPlanDecreasing,
+      spendingPlanEnd,
+      spendingPlanUnit,
+      goalsMissing,
+    ],
+  },
 ];
+
+export const RULES: readonly Rule[] = RULE_AREAS.flatMap((group) => group.rules);

@@ -1,13 +1,28 @@
-import type { Rule } from "./rule";
-import { indicatorName, namedRows, quote } from "./shared";
+import { tableRule } from "./rule";
+import { indicatorName, namedRows, quoted } from "./shared";
 
-export const indicatorDuplicate: Rule = {
+export const indicatorDuplicate = tableRule({
   meta: {
     id: "indicator-duplicate",
     severity: "warning",
-    description: "The same level-3 name twice under one level 2.",
+    description: "The same level-3 indicator name twice under one level 2.",
+    messages: {
+      duplicate: {
+        zh: "三级指标{indicator}在同一个二级指标下重复出现。请合并或改用不同的指标。",
+        en: "Indicator {indicator} appears twice under the same level-2 indicator. Merge them or use distinct indicators.",
+      },
+    },
+    examples: {
+      bad: {
+        cells: ["数量指标 › 召开会议次数 › 指标值: ≥2次", "数量指标 › 召开会议次数 › 指标值: ≥4次"],
+        note: "Two targets for one indicator: which one counts?",
+      },
+      good: {
+        cells: ["数量指标 › 召开全体会议次数 › 指标值: ≥2次", "数量指标 › 召开常委会会议次数 › 指标值: ≥4次"],
+        note: "Each indicator names what it counts.",
+      },
+    },
   },
-  scope: "table",
   check({ table, report }) {
     // A repeated key needs a repeated name: most tables have none and stop here.
     const names = new Set<string>();
@@ -32,9 +47,9 @@ export const indicatorDuplicate: Rule = {
       report({
         row: row.level3!.row,
         col: row.level3!.col,
-        message: `三级指标${quote(row.level3!.text)}在同一个二级指标下重复出现。请合并或改用不同的指标。`,
-        messageEn: `Indicator ${quote(row.level3!.text, true)} appears twice under the same level-2 indicator. Merge them or use distinct indicators.`,
+        messageId: "duplicate",
+        data: { indicator: quoted(row.level3!.text) },
       });
     }
   },
-};
+});

@@ -1,16 +1,42 @@
 import { FRAMEWORKS } from "../framework";
-import type { Rule } from "./rule";
+import { tableRule } from "./rule";
 import { filledRows } from "./shared";
 
-export const level1Missing: Rule = {
+export const level1Missing = tableRule({
   meta: {
     id: "level1-missing",
     severity: "error",
-    description: "A required level 1 has no filled indicator (满意度指标: warning).",
+    description: "A level 1 of the table's framework with no filled indicator (an error; a warning for 满意度指标).",
+    messages: {
+      missingLevel1: {
+        zh: "本表没有填写任何“{level1}”。每个项目都应设置此类指标。",
+        en: "This table has no filled {level1} indicator. Every project must have indicators of this kind.",
+      },
+      missingSatisfaction: {
+        zh: "本表没有填写任何“满意度指标”。一般应设置服务对象满意度指标，如“满意度 ≥90%”。",
+        en: "This table has no filled 满意度指标 indicator. A service-user satisfaction indicator (e.g. ≥90%) is normally expected.",
+      },
+    },
+    examples: {
+      bad: {
+        cells: ["产出指标 › 数量指标 › 召开会议次数 › 指标值: ≥6次", "效益指标: （空）", "满意度指标: （空）"],
+        note: "Only outputs: nothing says what the meetings achieve or whether members are satisfied.",
+      },
+      good: {
+        cells: [
+          "产出指标 › 数量指标 › 召开会议次数 › 指标值: ≥6次",
+          "效益指标 › 社会效益指标 › 协商建议采纳数 › 指标值: ≥10条",
+          "满意度指标 › 服务对象满意度指标 › 参会委员满意度 › 指标值: ≥90%",
+        ],
+        note: "Every level 1 of the legacy framework has an indicator.",
+      },
+    },
   },
-  scope: "table",
   check({ table, report }) {
-    const present = new Set(filledRows(table).map((row) => row.level1?.name));
+    const rows = filledRows(table);
+    // An unknown level 1 may hold what is missing (实施效果指标 over 产出 and 效益): say nothing then.
+    if (rows.some((row) => row.level1 !== null && row.level1.name === null)) return;
+    const present = new Set(rows.map((row) => row.level1?.name));
     for (const level1 of FRAMEWORKS[table.framework].level1) {
       if (present.has(level1)) continue;
       const satisfaction = level1 === "满意度指标";
@@ -18,9 +44,9 @@ export const level1Missing: Rule = {
         row: table.headerRow,
         col: table.columns.level1,
         severity: satisfaction ? "warning" : "error",
-        message: `本表没有填写任何“${level1}”。${satisfaction ? "一般应设置服务对象满意度指标，如“满意度 ≥90%”。" : "每个项目都应设置此类指标。"}`,
-        messageEn: `This table has no filled ${level1} indicator.${satisfaction ? " A service-user satisfaction indicator (e.g. ≥90%) is normally expected." : " Every project must have indicators of this kind."}`,
+        messageId: satisfaction ? "missingSatisfaction" : "missingLevel1",
+        data: { level1 },
       });
     }
   },
-};
+});

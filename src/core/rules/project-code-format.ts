@@ -1,15 +1,25 @@
 import { isPlaceholderText } from "../values";
-import type { Rule } from "./rule";
 import { appliesToProject, PROJECT_CODE, projectCodeText } from "./project";
-import { quote } from "./shared";
+import { tableRule } from "./rule";
+import { quoted } from "./shared";
 
-export const projectCodeFormat: Rule = {
+export const projectCodeFormat = tableRule({
   meta: {
     id: "project-code-format",
     severity: "error",
-    description: "The project code is not 6-digit region + 2-digit year + type letter + 12 characters.",
+    description:
+      "A project code that is not 21 characters: 6-digit region code, 2-digit year, a type letter and 12 characters.",
+    messages: {
+      malformed: {
+        zh: "项目编码{code}格式不对（{length}位）。应为21位：6位区划码＋2位年度＋1位类别字母＋12位编号，如“13052923P00584011444Y”。",
+        en: "The project code {code} is malformed ({length} characters). Expected 21: 6-digit region, 2-digit year, a type letter and 12 characters, e.g. 13052923P00584011444Y.",
+      },
+    },
+    examples: {
+      bad: { cells: ["项目编码: 1305292400584011444"], note: "19 characters, and no type letter after the year." },
+      good: { cells: ["项目编码: 13052924P00584011444Y"], note: "Region 130529, year 24, type P, then 12 characters." },
+    },
   },
-  scope: "table",
   check({ table, report }) {
     const cell = table.header.projectCode?.value;
     if (!appliesToProject(table) || !cell || isPlaceholderText(cell.text)) return;
@@ -18,8 +28,8 @@ export const projectCodeFormat: Rule = {
     report({
       row: cell.row,
       col: cell.col,
-      message: `项目编码${quote(cell.text)}格式不对（${code.length}位）。应为21位：6位区划码＋2位年度＋1位类别字母＋12位编号，如“13052923P00584011444Y”。`,
-      messageEn: `The project code ${quote(cell.text, true)} is malformed (${code.length} characters). Expected 21: 6-digit region, 2-digit year, a type letter and 12 characters, e.g. 13052923P00584011444Y.`,
+      messageId: "malformed",
+      data: { code: quoted(cell.text), length: code.length },
     });
   },
-};
+});

@@ -1,6 +1,7 @@
 /** Small helpers the rules share: row selection, category tests and message quoting. */
 import type { Cell, IndicatorRow, ParsedTable } from "../model";
 import { normalizeText } from "../text";
+import type { Message } from "./messages";
 
 // Most rules walk the same rows of the same table: select them once per table.
 const filled = new WeakMap<ParsedTable, IndicatorRow[]>();
@@ -50,8 +51,13 @@ export function indicatorName(row: IndicatorRow): string {
 }
 
 /** Quotes cell text for a message, shortened when long. */
-export function quote(text: string, english = false): string {
+function quote(text: string, english = false): string {
   const oneLine = text.replace(/\s+/g, " ").trim();
   const short = oneLine.length > 40 ? `${oneLine.slice(0, 40)}…` : oneLine;
   return english ? `"${short}"` : `“${short}”`;
+}
+
+/** Cell text quoted for both languages, as a message placeholder's value. */
+export function quoted(text: string): Message {
+  return { zh: quote(text), en: quote(text, true) };
 }

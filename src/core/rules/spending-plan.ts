@@ -2,13 +2,13 @@
 import type { Cell, Checkpoint, ParsedTable } from "../model";
 import { isPercentFormat, parseAmount } from "../values";
 
-export interface PlanPoint {
+interface PlanPoint {
   checkpoint: Checkpoint;
   /** The figure as written: a percentage for a percent plan, an amount otherwise; null when empty or unreadable. */
   figure: number | null;
 }
 
-export interface SpendingPlan {
+interface SpendingPlan {
   points: PlanPoint[];
   /** Percentages (of the budget) rather than amounts. */
   percent: boolean;

@@ -1,18 +1,26 @@
-import type { Rule } from "./rule";
-import { namedRows, quote, readableValue } from "./shared";
+import { tableRule } from "./rule";
+import { namedRows, quoted, readableValue } from "./shared";
 
-export const unitMissing: Rule = {
-  meta: { id: "unit-missing", severity: "warning", description: "A quantitative value with no unit anywhere." },
-  scope: "table",
+export const unitMissing = tableRule({
+  meta: {
+    id: "unit-missing",
+    severity: "warning",
+    description: "A quantitative value with no unit anywhere: no unit in the value and no unit column.",
+    messages: {
+      noUnit: {
+        zh: "指标值{value}没有计量单位。请写明单位，如“次”“人”“%”“万元”。",
+        en: "The value {value} has no unit. Add one, such as 次, 人, % or 万元.",
+      },
+    },
+    examples: {
+      bad: { cells: ["数量指标 › 培训人数 › 指标值: ≥50"], note: "How many of what? 50 people, 50 sessions?" },
+      good: { cells: ["数量指标 › 培训人数 › 指标值: ≥50人"], note: "The unit says what is counted." },
+    },
+  },
   check({ table, report }) {
     for (const row of namedRows(table)) {
       if (!readableValue(row) || row.parsed.kind !== "quantity" || row.parsed.unit !== null) continue;
-      report({
-        row: row.value.row,
-        col: row.value.col,
-        message: `指标值${quote(row.value.text)}没有计量单位。请写明单位，如“次”“人”“%”“万元”。`,
-        messageEn: `The value ${quote(row.value.text, true)} has no unit. Add one, such as 次, 人, % or 万元.`,
-      });
+      report({ row: row.value.row, col: row.value.col, messageId: "noUnit", data: { value: quoted(row.valueText) } });
     }
   },
-};
+});

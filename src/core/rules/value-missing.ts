@@ -1,9 +1,25 @@
-import type { Rule } from "./rule";
-import { namedRows, quote } from "./shared";
+import { tableRule } from "./rule";
+import { namedRows, quoted } from "./shared";
 
-export const valueMissing: Rule = {
-  meta: { id: "value-missing", severity: "error", description: "A named indicator has no value." },
-  scope: "table",
+export const valueMissing = tableRule({
+  meta: {
+    id: "value-missing",
+    severity: "error",
+    description: "A named indicator with no value (指标值).",
+    messages: {
+      noValue: {
+        zh: "指标{indicator}没有填写指标值。请填写可衡量的目标，如“≥95%”“≥2次”或“12月底前”。",
+        en: "Indicator {indicator} has no target value. Enter a measurable target such as ≥95%, ≥2次 or 12月底前.",
+      },
+    },
+    examples: {
+      bad: {
+        cells: ["数量指标 › 召开会议次数 › 指标值: （空）"],
+        note: "An indicator with no target measures nothing.",
+      },
+      good: { cells: ["数量指标 › 召开会议次数 › 指标值: ≥6次"], note: "A measurable target." },
+    },
+  },
   check({ table, report }) {
     if (table.columns.value === null) return;
     for (const row of namedRows(table)) {
@@ -11,9 +27,9 @@ export const valueMissing: Rule = {
       report({
         row: row.value?.row ?? row.row,
         col: row.value?.col ?? table.columns.value,
-        message: `指标${quote(row.level3!.text)}没有填写指标值。请填写可衡量的目标，如“≥95%”“≥2次”或“12月底前”。`,
-        messageEn: `Indicator ${quote(row.level3!.text, true)} has no target value. Enter a measurable target such as ≥95%, ≥2次 or 12月底前.`,
+        messageId: "noValue",
+        data: { indicator: quoted(row.level3!.text) },
       });
     }
   },
-};
+});

@@ -1,14 +1,27 @@
 import { hasDigit } from "../values";
-import type { Rule } from "./rule";
-import { namedRows, quote, readableValue } from "./shared";
+import { tableRule } from "./rule";
+import { namedRows, quoted, readableValue } from "./shared";
 
-export const valueNotNumeric: Rule = {
+export const valueNotNumeric = tableRule({
   meta: {
     id: "value-not-numeric",
     severity: "error",
-    description: "A 数量指标 or cost indicator (legacy 成本指标, 2021 经济成本指标) value has no number.",
+    description: "A 数量指标 or cost indicator (legacy 成本指标, 2021 经济成本指标) value with no number in it.",
+    messages: {
+      quantityNoNumber: {
+        zh: "数量指标的指标值{value}没有数字。请填写具体数量，如“≥2次”“≥500人次”。",
+        en: "The 数量指标 value {value} has no number. Enter a figure such as ≥2次.",
+      },
+      costNoNumber: {
+        zh: "{level2}的指标值{value}没有数字。请填写具体数量，如“≤183.6万元”。",
+        en: "The {level2} value {value} has no number. Enter a figure such as ≤183.6万元.",
+      },
+    },
+    examples: {
+      bad: { cells: ["数量指标 › 召开会议次数 › 指标值: 按计划召开"], note: "How many meetings is 按计划?" },
+      good: { cells: ["数量指标 › 召开会议次数 › 指标值: ≥6次"], note: "A number that can be counted." },
+    },
   },
-  scope: "table",
   check({ table, report }) {
     for (const row of namedRows(table)) {
       if (!readableValue(row) || hasDigit(row.valueText)) continue;
@@ -18,13 +31,12 @@ export const valueNotNumeric: Rule = {
           ? level2 === "经济成本指标"
           : level2 === "成本指标" && row.level1?.name === "产出指标";
       if (level2 !== "数量指标" && !cost) continue;
-      const example = level2 === "数量指标" ? "“≥2次”“≥500人次”" : "“≤183.6万元”";
       report({
         row: row.value.row,
         col: row.value.col,
-        message: `${level2}的指标值${quote(row.value.text)}没有数字。请填写具体数量，如${example}。`,
-        messageEn: `The ${level2} value ${quote(row.value.text, true)} has no number. Enter a figure such as ${level2 === "数量指标" ? "≥2次" : "≤183.6万元"}.`,
+        messageId: level2 === "数量指标" ? "quantityNoNumber" : "costNoNumber",
+        data: { value: quoted(row.valueText), level2: level2! },
       });
     }
   },
-};
+});

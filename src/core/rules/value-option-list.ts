@@ -1,22 +1,34 @@
-import type { Rule } from "./rule";
-import { quote } from "./shared";
+import { tableRule } from "./rule";
+import { quoted } from "./shared";
 
-export const valueOptionList: Rule = {
+export const valueOptionList = tableRule({
   meta: {
     id: "value-option-list",
     severity: "error",
-    description: "The value lists grade options instead of a target.",
+    description: "A value that lists grade options (优、良、中、差) instead of stating a target.",
+    messages: {
+      gradeOptions: {
+        zh: "指标值{value}是评价等级的选项，不是目标值。请填写可衡量的目标，如“≥95%”或“12月底前”。",
+        en: "The value {value} lists grade options, not a target. Enter a measurable target such as ≥95% or 12月底前.",
+      },
+    },
+    examples: {
+      bad: {
+        cells: ["质量指标 › 会议材料准确率 › 指标值: 优、良、中、差"],
+        note: "The form's grading scale was left in place of a target.",
+      },
+      good: { cells: ["质量指标 › 会议材料准确率 › 指标值: ≥98%"], note: "One target to assess against." },
+    },
   },
-  scope: "table",
   check({ table, report }) {
     for (const row of table.rows) {
       if (row.unusable !== "options" || !row.value) continue;
       report({
         row: row.value.row,
         col: row.value.col,
-        message: `指标值${quote(row.value.text)}是评价等级的选项，不是目标值。请填写可衡量的目标，如“≥95%”或“12月底前”。`,
-        messageEn: `The value ${quote(row.value.text, true)} lists grade options, not a target. Enter a measurable target such as ≥95% or 12月底前.`,
+        messageId: "gradeOptions",
+        data: { value: quoted(row.valueText) },
       });
     }
   },
-};
+});
