@@ -245,7 +245,9 @@ export function parseHeaderBlock(sheet: SheetView, fromRow: number, toRow: numbe
       if (label.field === "goals") {
         // An annual goal wins over a mid-term one (中期目标, 实施期目标), whichever comes first.
         const midTerm = MID_TERM_GOALS.test(label.core);
-        if (header.goals === null || (goalsMidTerm && !midTerm && value)) {
+        // A heading over other headings (总体目标 | 年度目标 over the text) yields to one that has the text.
+        const better = value !== null && (header.goals?.value == null || (goalsMidTerm && !midTerm));
+        if (header.goals === null || better) {
           header.goals = labeled;
           goalsMidTerm = midTerm;
         }

@@ -20,13 +20,17 @@ export interface SheetParse {
 }
 
 const FOOTER =
-  /^(?:注|备注|说明|填表人|填报人|审核人|联系人|联系电话|负责人|单位负责人|财务负责人|制表|填报日期|审核意见)/;
+  /^(?:注|备注|说明|填表人|填报人|审核人|联系人|联系电话|负责人|单位负责人|财务负责人|制表|填报日期|审核意见|总分|合计|总计)/;
+/** Sign-off lines under a grid: 财政部门绩效评价股审核意见, （盖章）. */
+const SIGN_OFF = /(?:意见|盖章|签章|签字)[)）]?$/;
 
 /** True when a row opens something that is not part of the grid: the next table's header block or a footer. */
 function endsGrid(sheet: SheetView, row: number, header: GridHeader): boolean {
   let first = -1;
   for (let c = 0; c < sheet.colCount; c++) {
     if (sheet.anchorCol(row, c) !== c) continue;
+    // A cell merged down from above (a band such as 年度绩效目标 over the grid's left edge) opens nothing.
+    if (sheet.anchorRow(row, c) !== row) continue;
     const text = sheet.text(row, c);
     if (text === "") continue;
     // Past the first cell only the unit line (单位：万元) ends a grid, and it needs 位: skip the rest unread.
@@ -36,10 +40,13 @@ function endsGrid(sheet: SheetView, row: number, header: GridHeader): boolean {
     if (first === -1) {
       first = c;
       if (c > header.columns.level1) return false;
-      if (TITLE_PATTERN.test(norm) || FOOTER.test(norm) || matchNormalizedLabel(norm)) return true;
-      // A line merged across the grid's width (a section heading or a note) is not an indicator row.
+      if (TITLE_PATTERN.test(norm) || FOOTER.test(norm) || SIGN_OFF.test(norm) || matchNormalizedLabel(norm))
+        return true;
+      // A line merged across the grid's width (a section heading or a note) is not an indicator row; a level
+      // name merged over the level-1 and level-2 columns (社会效益 standing for both) is.
       const merge = sheet.mergeAt(row, c);
-      if (merge && merge.top === row && merge.right >= header.columns.level2 && merge.right > merge.left) {
+      const nameColumn = header.columns.level3 ?? header.columns.value ?? header.columns.level2 + 1;
+      if (merge && merge.top === row && merge.right >= nameColumn && merge.right > merge.left) {
         return toLevel1(norm) === null;
       }
     }

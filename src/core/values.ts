@@ -75,7 +75,10 @@ function parseQuantityText(text: string): Extract<ParsedValue, { kind: "quantity
 
 const TIME_CORE = [
   /^(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:份)?(?:底|末|中旬|上旬|下旬|中|初|\d{1,2}日)?$/,
-  /^(?:年底|年末|年内|年度内|当年|当年内|本年度|本年度内|年中|上半年|下半年|全年|年度)$/,
+  /^(?:年底|年末|年内|年度内|当年|当年内|本年度|本年度内|年中|上半年|下半年|全年|全年度|年度)$/,
+  // Whole periods: 2021年全年, 2025年年底, 服务期内, 项目实施期内.
+  /^(?:19|20)\d{2}年(?:全年|全年度|年底|年末|年内|年度内|上半年|下半年)$/,
+  /^(?:项目)?(?:服务期|实施期|建设期|执行期|合同期)(?:内|之内|以内)$/,
   /^(?:19|20)\d{2}年(?:度|底|末|内)?(?:\d{1,2}月(?:份)?(?:底|末|\d{1,2}日)?)?$/,
   /^(?:19|20)\d{2}[./-]\d{1,2}(?:[./-]\d{1,2})?(?:[-~至—–]+(?:(?:19|20)\d{2}[./-])?\d{1,2}(?:[./-]\d{1,2})?)?$/,
   /^(?:(?:19|20)\d{2}年)?第?[一二三四1-4]季度(?:末|底)?$/,
@@ -89,6 +92,29 @@ const TIME_LEAD = /^(?:截至|截止|截止到|截至到|于|在|按|预计|计�
 const TIME_DONE = /(?:全部)?(?:完成|支付完毕|支出完毕|完毕|执行完毕|结束|完工|到位)$/;
 const TIME_BEFORE = /(?:前|之前|以前|止)$/;
 const TIME_END_BEFORE = /(?:底|末)前$/;
+
+const NAME_NOTE = /[(（]([^()（）]{1,12})[)）]\s*$/;
+/** Bracketed notes that are not units: (选填), (含税), (工期指标), (年度). */
+const NOT_A_UNIT = /指标|选填|必填|含|年度|合计|[的和及与或]/;
+const NOTE_NOISE = /^(?:≥|≤|>=|<=|>|<|=|＞|＜|＝|≧|≦)?(?:\*+|X+|x+|\d+(?:\.\d+)?)?/;
+
+/**
+ * The unit an indicator's name states in a trailing bracket (实施营造林总面积（亩）, 公猪舍(≥**平方米),
+ * 租车次数(次)), or null: the value beside such a name has its unit.
+ */
+export function unitInName(name: string): string | null {
+  const note = NAME_NOTE.exec(toHalfWidth(name));
+  if (!note) return null;
+  const unit = note[1].replace(WHITE_SPACE, "").replace(NOTE_NOISE, "");
+  return unit !== "" && unit.length <= 4 && UNIT.test(unit) && !NOT_A_UNIT.test(unit) ? unit : null;
+}
+
+/** A unit of time: a quantity in it is a duration (≥1年, ≤2个工作日, 4小时), a valid 时效 target (spec §4). */
+const DURATION_UNIT = /^(?:个)?(?:年|月|周|星期|天|日|工作日|小时|分钟)(?:内|之内|以内)?$/;
+
+export function isDurationUnit(unit: string | null): boolean {
+  return unit !== null && DURATION_UNIT.test(unit);
+}
 
 /** Recognises a time target: 12月底, 年底, 6月30日前, 2023年12月31日, 2023.07-2024.01, 第三季度, 一个月内. */
 export function isTimeText(text: string): boolean {

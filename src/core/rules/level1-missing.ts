@@ -1,4 +1,4 @@
-import { FRAMEWORKS } from "../framework";
+import { FRAMEWORKS, parentsOf } from "../framework";
 import { tableRule } from "./rule";
 import { filledRows } from "./shared";
 
@@ -36,7 +36,15 @@ export const level1Missing = tableRule({
     const rows = filledRows(table);
     // An unknown level 1 may hold what is missing (实施效果指标 over 产出 and 效益): say nothing then.
     if (rows.some((row) => row.level1 !== null && row.level1.name === null)) return;
-    const present = new Set(rows.map((row) => row.level1?.name));
+    // A row whose level-1 cell is blank belongs to the level 1 of its level 2 (数量指标 → 产出指标).
+    const present = new Set<string>();
+    for (const row of rows) {
+      if (row.level1?.name) present.add(row.level1.name);
+      else if (!row.level1 && row.level2?.name)
+        for (const parent of parentsOf(row.level2.name, table.framework)) present.add(parent);
+    }
+    // The 2015 form files satisfaction under 效益指标: level2-wrong-parent reports that row, once.
+    if (rows.some((row) => row.level2?.name === "服务对象满意度指标")) present.add("满意度指标");
     for (const level1 of FRAMEWORKS[table.framework].level1) {
       if (present.has(level1)) continue;
       const satisfaction = level1 === "满意度指标";

@@ -1,3 +1,4 @@
+import { isDurationUnit } from "../values";
 import { tableRule } from "./rule";
 import { namedRows, quoted, readableValue } from "./shared";
 
@@ -5,7 +6,8 @@ export const timelinessFormat = tableRule({
   meta: {
     id: "timeliness-format",
     severity: "warning",
-    description: "A 时效指标 value that is neither a time (12月底前, 2024年6月30日前) nor a rate (≥95%).",
+    description:
+      "A 时效指标 value that is neither a time (12月底前, 2024年6月30日前, 全年), a duration (≥1年, 30天内) nor a rate (≥95%).",
     messages: {
       notTimeOrRate: {
         zh: "时效指标值{value}既不是时间也不是比率。请填写完成时间，如“12月底前”“2024年6月30日前”，或及时率，如“≥95%”。",
@@ -21,7 +23,9 @@ export const timelinessFormat = tableRule({
     for (const row of namedRows(table)) {
       if (!readableValue(row) || row.level2?.name !== "时效指标") continue;
       const parsed = row.parsed;
-      if (parsed.kind === "time" || (parsed.kind === "quantity" && parsed.percent)) continue;
+      if (parsed.kind === "time" || (parsed.kind === "quantity" && (parsed.percent || isDurationUnit(parsed.unit)))) {
+        continue;
+      }
       report({
         row: row.value.row,
         col: row.value.col,

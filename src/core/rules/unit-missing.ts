@@ -1,3 +1,4 @@
+import { unitInName } from "../values";
 import { tableRule } from "./rule";
 import { namedRows, quoted, readableValue } from "./shared";
 
@@ -5,7 +6,8 @@ export const unitMissing = tableRule({
   meta: {
     id: "unit-missing",
     severity: "warning",
-    description: "A quantitative value with no unit anywhere: no unit in the value and no unit column.",
+    description:
+      "A quantitative value with no unit anywhere: none in the value, in a unit column or in a bracket after the indicator's name.",
     messages: {
       noUnit: {
         zh: "指标值{value}没有计量单位。请写明单位，如“次”“人”“%”“万元”。",
@@ -20,6 +22,8 @@ export const unitMissing = tableRule({
   check({ table, report }) {
     for (const row of namedRows(table)) {
       if (!readableValue(row) || row.parsed.kind !== "quantity" || row.parsed.unit !== null) continue;
+      // 实施营造林总面积（亩） | 80000: the name carries the unit.
+      if (unitInName(row.level3!.text) !== null) continue;
       report({ row: row.value.row, col: row.value.col, messageId: "noUnit", data: { value: quoted(row.valueText) } });
     }
   },

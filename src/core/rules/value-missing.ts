@@ -1,3 +1,4 @@
+import { isPlaceholderText } from "../values";
 import { tableRule } from "./rule";
 import { namedRows, quoted } from "./shared";
 
@@ -23,7 +24,8 @@ export const valueMissing = tableRule({
   check({ table, report }) {
     if (table.columns.value === null) return;
     for (const row of namedRows(table)) {
-      if (row.valueText !== "") continue;
+      // A template row left in (指标2, ……): placeholder-text speaks about its name, once.
+      if (row.valueText !== "" || isPlaceholderText(row.level3!.text)) continue;
       report({
         row: row.value?.row ?? row.row,
         col: row.value?.col ?? table.columns.value,

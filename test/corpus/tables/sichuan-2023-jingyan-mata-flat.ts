@@ -1,0 +1,136 @@
+import type { CorpusTable } from "../format";
+
+const table: CorpusTable = {
+  id: "sichuan-2023-jingyan-mata-flat",
+  province: "四川",
+  publisher: "井研县马踏镇人民政府（乐山市井研县）",
+  source: "https://m.qbidia.com/jyx/zjgk/202412/baa621fd1ec74c86bf45aa16dfd0603d.shtml",
+  year: 2023,
+  description:
+    "部门预算项目绩效目标申报表(2023年度), 金额单位:元, of 820-马踏镇部门: a flat multi-project list exported by the " +
+    "Sichuan budget system, 单位名称 | 项目名称 | 预算数 | 年度目标 | 一级指标 | 二级指标 | 三级指标 | 指标性质 | 指标值 | 度量单位 | " +
+    "权重 | 指标方向性, with the unit, project, budget and goal cells merged down each project's rows and the indicator rows in " +
+    "no particular order. The stored page (a mirror of the 井研县 site) shows the department total row, the whole first " +
+    "project (村组干部报酬, 8 indicators) and the first five indicators of the second project (基层组织活动经费); the rest " +
+    "was cut off (the fifth row's 指标方向性 cell was not visible and is left empty). Amounts are 元 numbers.",
+  patterns: ["flat-list", "split-operator", "split-unit"],
+  sheets: [
+    {
+      name: "Sheet1",
+      rows: [
+        ["部门预算项目绩效目标申报表(2023年度)", null, null, null, null, null, null, null, null, null, null, null],
+        ["金额单位:元", null, null, null, null, null, null, null, null, null, null, null],
+        [
+          "单位名称",
+          "项目名称",
+          "预算数",
+          "年度目标",
+          "一级指标",
+          "二级指标",
+          "三级指标",
+          "指标性质",
+          "指标值",
+          "度量单位",
+          "权重",
+          "指标方向性",
+        ],
+        ["820-马踏镇部门", null, 8827620.53, null, null, null, null, null, null, null, null, null],
+        [
+          "820001-井研县马踏镇人民政府",
+          "村组干部报酬",
+          3309840,
+          "按时发放村组干部报酬",
+          "效益指标",
+          "社会效益指标",
+          "维护社会稳定",
+          "≥",
+          95,
+          "%",
+          10,
+          "正向指标",
+        ],
+        [null, null, null, null, "产出指标", "时效指标", "维持时效", "≥", 1, "年", 20, "正向指标"],
+        [null, null, null, null, "产出指标", "质量指标", "按时发放", "≥", 1, "人/年", 10, "正向指标"],
+        [null, null, null, null, "效益指标", "经济效益指标", "促进村集体经济发展", "≥", 95, "%", 10, "正向指标"],
+        [null, null, null, null, "产出指标", "数量指标", "村组干部230人", "≥", 230, "个", 10, "正向指标"],
+        [null, null, null, null, "效益指标", "生态效益指标", "保护生态环境卫生", "≥", 95, "%", 10, "正向指标"],
+        [null, null, null, null, "效益指标", "可持续影响指标", "项目维持时效", "≥", 95, "%", 10, "正向指标"],
+        [null, null, null, null, "满意度指标", "服务对象满意度指标", "人民群众满意度", "≥", 95, "%", 10, "正向指标"],
+        [
+          null,
+          "基层组织活动经费",
+          660000,
+          "包括必要的办公用品费、水电费、报刊费等村社区办公经费,基层党组织开展组织活动、党员干部教育培训,群团活动开展,组织活动场所维护等。",
+          "满意度指标",
+          "服务对象满意度指标",
+          "辖区内群众满意度",
+          "≥",
+          95,
+          "%",
+          10,
+          "正向指标",
+        ],
+        [null, null, null, null, "效益指标", "经济效益指标", "促进农村集体经济发展", "≥", 95, "%", 10, "正向指标"],
+        [
+          null,
+          null,
+          null,
+          null,
+          "效益指标",
+          "可持续影响指标",
+          "经济、环境等方面可持续发展",
+          "≥",
+          95,
+          "%",
+          10,
+          "正向指标",
+        ],
+        [null, null, null, null, "产出指标", "质量指标", "保障村社区正常运转", "≥", 95, "%", 20, "正向指标"],
+        [null, null, null, null, "产出指标", "数量指标", "行政村数量", "=", 11, "个", 10, null],
+      ],
+      merges: ["A1:L1", "A2:L2", "A4:B4", "A5:A17", "B5:B12", "C5:C12", "D5:D12", "B13:B17", "C13:C17", "D13:D17"],
+      numberFormats: { C4: "#,##0.00", C5: "#,##0.00", C13: "#,##0.00" },
+    },
+  ],
+  expected: [
+    {
+      rule: "output-dimension-missing",
+      severity: "warning",
+      cell: "E6",
+      why: "§5: project 村组干部报酬 (legacy, no 成本 anywhere) has no 成本指标 under 产出指标; anchored at its first 产出指标 cell",
+    },
+    {
+      rule: "project-code-missing",
+      severity: "warning",
+      cell: "B5",
+      why: "§5/§2b flat list: project 村组干部报酬 has no code (no code column); anchored at its project-name cell",
+    },
+    {
+      rule: "output-dimension-missing",
+      severity: "warning",
+      cell: "E16",
+      why: "§5: project 基层组织活动经费 has no 时效指标 in the reproduced rows (its later rows were cut off)",
+    },
+    {
+      rule: "output-dimension-missing",
+      severity: "warning",
+      cell: "E16",
+      why: "§5: project 基层组织活动经费 (legacy) has no 成本指标 in the reproduced rows (cut off)",
+    },
+    {
+      rule: "project-code-missing",
+      severity: "warning",
+      cell: "B13",
+      why: "§5/§2b flat list: project 基层组织活动经费 has no code; anchored at its project-name cell",
+    },
+  ],
+  disagreements: [
+    "Row 4 (820-马踏镇部门 | 8,827,620.53) is the department's total line inside the grid: no project name and no indicator. The spec does not mention such total rows of a flat list; it should be skipped (no project-name-missing, no goals-missing), so nothing is expected on it.",
+    "project-code-missing anchors at 'label'; a flat list has no code column or label, so the project-name cell of each project is assumed. If the product decides codes are not expected of flat lists, these two warnings should go.",
+    "The 指标方向性 column (正向指标) is not literally the optional 指标方向 header (normalised text differs by 性); it holds no operator, so reading it or ignoring it changes nothing.",
+    "The two output-dimension-missing warnings of the second project come from the truncation of the stored page; the published list may have 时效 and 成本 rows further down.",
+    "The indicator rows are not grouped by level (效益 before 产出, 满意度 first in the second project); level-1 cells are filled on every row, so nothing depends on grouping.",
+  ],
+};
+
+export default table;
