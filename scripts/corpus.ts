@@ -11,7 +11,7 @@ import path from "node:path";
 import { checkWorkbook } from "../src/core/check";
 import { readWorkbookBuffer } from "../src/xlsx/read";
 import { PATTERNS, type CorpusTable, type Pattern } from "../test/corpus/format";
-import { scoreTable, totals, type TableScore } from "../test/corpus/score";
+import { findingKey, scoreTable, totals, type Scored, type TableScore } from "../test/corpus/score";
 import { CORPUS } from "../test/corpus/tables";
 import { corpusWorkbookBytes } from "../test/corpus/workbook";
 
@@ -59,8 +59,10 @@ async function main(): Promise<void> {
     console.log(
       `${mark} ${table.id.padEnd(44)} ${table.province}  matched ${score.matched.length}, false ${score.unexpected.length}, missed ${score.missed.length}  [${table.patterns.join(", ")}]`,
     );
-    for (const f of score.unexpected) console.log(`       false alarm: ${f.sheet}!${f.cell} ${f.rule} (${f.severity})`);
-    for (const f of score.missed) console.log(`       missed:      ${f.sheet}!${f.cell} ${f.rule} (${f.severity})`);
+    const known = new Set((table.knownDifferences ?? []).map((d) => d.finding));
+    const tag = (kind: string, f: Scored) => (known.has(`${kind}: ${findingKey(f)}`) ? "  (known, see the table)" : "");
+    for (const f of score.unexpected) console.log(`       false alarm: ${findingKey(f)}${tag("unexpected", f)}`);
+    for (const f of score.missed) console.log(`       missed:      ${findingKey(f)}${tag("missed", f)}`);
   }
   console.log("\nPatterns (tables / provinces):");
   for (const pattern of Object.keys(PATTERNS) as Pattern[]) {
