@@ -345,6 +345,20 @@ describe("lists the checker does not read", () => {
   });
 });
 
+describe("value-vague: reduction verbs (spec §4)", () => {
+  test.each(["有效减轻群众负担", "进一步缓解交通压力", "逐步缩小差距", "明显缩短办理时间", "能耗下降"])("%s", (value) => {
+    const rows = GRID.map((row) => [...row]);
+    rows[5][3] = value;
+    expect(findings(rows)).toEqual(["D6 value-vague warning"]);
+  });
+
+  test("a reduction with a figure is measurable", () => {
+    const rows = GRID.map((row) => [...row]);
+    rows[5][3] = "办理时间缩短至3天";
+    expect(findings(rows)).toEqual([]);
+  });
+});
+
 describe("the 2015 transfer-payment form", () => {
   test("satisfaction filed under 效益指标 is level2-wrong-parent, once", () => {
     const rows = GRID.slice(0, 6).concat([[null, "社会公众或服务对象满意度指标", "群众满意度", "≥90%"]]);
