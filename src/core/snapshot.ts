@@ -22,6 +22,11 @@ export interface SheetSnapshot {
   numberFormats: string[][];
   /** Merged areas, zero-based and inclusive. */
   merges: CellRange[];
+  /**
+   * Content lying far beyond the rest of the sheet that the reader left out, so that one stray cell at
+   * XFD1048576 does not make a grid of a billion cells: how many cells, and the first of them.
+   */
+  omitted?: { cells: number; first: string };
 }
 
 /** Canonical form both readers produce: rectangular, from A1, trailing empty rows and columns removed. */

@@ -231,7 +231,7 @@ const NOT_A_DATE = /^(?:General|@|0.*|#.*)$/i;
 const DATE_LETTER = /[ymd]/i;
 
 /** True when a number format shows a date (not merely a number, percentage or text). */
-const isDateFormat = perFormatCode((format) => {
+export const isDateFormat = perFormatCode((format) => {
   const cleaned = format.replace(QUOTED_OR_ESCAPED_OR_BRACKETED, "");
   if (NOT_A_DATE.test(cleaned)) return false;
   return DATE_FORMAT.test(cleaned) && DATE_LETTER.test(cleaned);

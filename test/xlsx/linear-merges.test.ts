@@ -3,7 +3,7 @@ import path from "node:path";
 import ExcelJS from "exceljs";
 import { generateWorkbook, writeWorkbook } from "../../scripts/bench/workbook";
 import { withLinearMergeLoading } from "../../src/xlsx/linear-merges";
-import { snapshotOf } from "../../src/xlsx/read";
+import { snapshotOf } from "../../src/xlsx/load";
 import { ROOT, scratchFolder, workbookBytes } from "./helpers";
 
 type Internals = { _merges: Record<string, { top: number; left: number; bottom: number; right: number }> };

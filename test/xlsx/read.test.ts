@@ -61,7 +61,7 @@ describe("readWorkbookBuffer: values, texts and number formats", () => {
       ws.getCell("F1").value = new Date(Date.UTC(2021, 11, 31, 18, 30));
       ws.getCell("F1").numFmt = "yyyy/m/d h:mm";
     });
-    expect(sheet.values[0]).toEqual([44561, 45291, 45017, 0.5, 60, 44561.770833333]);
+    expect(sheet.values[0]).toEqual([44561, 45291, 45017, 0.5, 60, 44561.77083333333]);
     expect(sheet.texts[0]).toEqual([
       "2021-12-31",
       "2023年12月31日",
