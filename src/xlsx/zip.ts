@@ -208,17 +208,17 @@ export class ZipPackage {
   }
 
   private tooLarge(name: string, limit: number, which: "part" | "total"): InputError {
-    const mib = Math.round(limit / 1024 / 1024);
+    const size = limit >= 1024 * 1024 ? `${Math.round(limit / 1024 / 1024)} MB` : `${limit} B`;
     return which === "part"
       ? new InputError(
           this.file,
-          `其中的部件 ${name} 解压后超过 ${mib} MB 的上限，可能是压缩炸弹或异常文件，已停止读取。`,
-          `its part ${name} inflates past the ${mib} MB limit (a zip bomb or a broken file); reading stopped.`,
+          `其中的部件 ${name} 解压后超过 ${size} 的上限，可能是压缩炸弹或异常文件，已停止读取。`,
+          `its part ${name} inflates past the ${size} limit (a zip bomb or a broken file); reading stopped.`,
         )
       : new InputError(
           this.file,
-          `文件解压后的总大小超过 ${mib} MB 的上限，可能是压缩炸弹或异常文件，已停止读取。`,
-          `its parts inflate past the ${mib} MB limit in all (a zip bomb or a broken file); reading stopped.`,
+          `文件解压后的总大小超过 ${size} 的上限，可能是压缩炸弹或异常文件，已停止读取。`,
+          `its parts inflate past the ${size} limit in all (a zip bomb or a broken file); reading stopped.`,
         );
   }
 }

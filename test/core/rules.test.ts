@@ -34,6 +34,10 @@ const CASES: Record<string, RuleCases> = {
     fires: [{ sheet: sheetOf("封面", [[null, "2024年部门预算"], ["说明文字"]]), cell: "A1" }],
     silent: [{ sheet: sheetOf("空", []) }, { sheet: table(() => {}) }],
   },
+  "stray-content": {
+    fires: [{ sheet: { ...table(() => {}), omitted: { cells: 1, first: "XFD1048576" } }, cell: "A1" }],
+    silent: [{ sheet: table(() => {}) }],
+  },
   "layout-unsupported": {
     fires: [
       { sheet: sheetOf("清单", [["目标"], ["指标", "权重", "指标值"], ["开展培训次数", 10, "≥4次"]]), cell: "A2" },

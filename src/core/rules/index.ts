@@ -30,6 +30,7 @@ import type { Rule } from "./rule";
 import { satisfactionAsBenefit } from "./satisfaction-as-benefit";
 import { satisfactionTarget } from "./satisfaction-target";
 import { spendingPlanDecreasing } from "./spending-plan-decreasing";
+import { strayContent } from "./stray-content";
 import { spendingPlanEnd } from "./spending-plan-end";
 import { spendingPlanUnit } from "./spending-plan-unit";
 import { timelinessFormat } from "./timeliness-format";
@@ -46,6 +47,7 @@ export const RULE_AREAS: readonly { area: string; rules: readonly Rule[] }[] = [
     area: "Structure",
     rules: [
       noTable,
+      strayContent,
       layoutUnsupported,
       gridColumnMissing,
       level1Unknown,
