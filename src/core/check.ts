@@ -4,7 +4,8 @@
 import { toA1 } from "./address";
 import type { ParsedTable } from "./model";
 import { parseSheet } from "./parse";
-import { summarize, type Issue, type Summary, type TableSummary } from "./report";
+import type { Issue, Summary, TableSummary } from "./report";
+import { summarize } from "./summary";
 import { RULES } from "./rules";
 import { renderMessage } from "./rules/messages";
 import type { FindingInput } from "./rules/rule";

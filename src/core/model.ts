@@ -1,132 +1,121 @@
 /**
- * The parsed target table: the domain model rules read. Declared in zod; types derived.
+ * The parsed target table: the domain model rules read. Plain types: the check path loads no schema
+ * library (the report's zod schemas, in report.ts, are for the command line's JSON and its schema).
  */
-import { z } from "zod";
-import { frameworkSchema, tableKindSchema } from "./report";
+import type { Framework, TableKind } from "./report";
+import type { CellValue } from "./snapshot";
 import type { ParsedValue } from "./values";
 
-const cellValueSchema = z.union([z.string(), z.number(), z.boolean(), z.null()]);
-
 /** A cell the parser picked up. */
-export const cellSchema = z.object({
-  row: z.number().int().nonnegative(),
-  col: z.number().int().nonnegative(),
-  value: cellValueSchema,
-  text: z.string(),
-  numberFormat: z.string(),
-});
-export type Cell = z.infer<typeof cellSchema>;
+export interface Cell {
+  row: number;
+  col: number;
+  value: CellValue;
+  text: string;
+  numberFormat: string;
+}
 
 /** A header-block label and the value found for it (null when the value cell is empty). */
-export const labeledSchema = z.object({
-  label: cellSchema,
-  value: cellSchema.nullable(),
-});
-export type Labeled = z.infer<typeof labeledSchema>;
+export interface Labeled {
+  label: Cell;
+  value: Cell | null;
+}
 
-export const checkpointSchema = z.object({
-  label: cellSchema,
+export interface Checkpoint {
+  label: Cell;
   /** The value cell under the checkpoint label (may be empty). */
-  value: cellSchema,
-});
-export type Checkpoint = z.infer<typeof checkpointSchema>;
+  value: Cell;
+}
 
-export const headerBlockSchema = z.object({
+export interface HeaderBlock {
   /** False for a bare grid: no title and no labels above it. */
-  present: z.boolean(),
-  title: cellSchema.nullable(),
-  unitLine: cellSchema.nullable(),
-  amountUnit: z.enum(["万元", "元"]),
-  projectCode: labeledSchema.nullable(),
-  projectName: labeledSchema.nullable(),
-  budget: labeledSchema.nullable(),
-  fiscalFunds: labeledSchema.nullable(),
-  otherFunds: labeledSchema.nullable(),
-  purpose: cellSchema.nullable(),
-  spendingPlan: z
-    .object({
-      label: cellSchema,
-      /** The label speaks of percentages: 资金支出计划（%）. */
-      percentLabel: z.boolean(),
-      checkpoints: z.array(checkpointSchema),
-    })
-    .nullable(),
-  goals: labeledSchema.nullable(),
+  present: boolean;
+  title: Cell | null;
+  unitLine: Cell | null;
+  amountUnit: "万元" | "元";
+  projectCode: Labeled | null;
+  projectName: Labeled | null;
+  budget: Labeled | null;
+  fiscalFunds: Labeled | null;
+  otherFunds: Labeled | null;
+  purpose: Cell | null;
+  spendingPlan: {
+    label: Cell;
+    /** The label speaks of percentages: 资金支出计划（%）. */
+    percentLabel: boolean;
+    checkpoints: Checkpoint[];
+  } | null;
+  goals: Labeled | null;
   /** Labels or a title speaking of 部门 (department tables). */
-  mentionsDepartment: z.boolean(),
+  mentionsDepartment: boolean;
   /** Budget year stated in the title (e.g. 2023年…), if any. */
-  titleYear: z.number().int().nullable(),
-});
-export type HeaderBlock = z.infer<typeof headerBlockSchema>;
+  titleYear: number | null;
+}
 
-export const gridColumnsSchema = z.object({
-  level1: z.number().int(),
-  level2: z.number().int(),
-  level3: z.number().int().nullable(),
-  description: z.number().int().nullable(),
-  value: z.number().int().nullable(),
-  basis: z.number().int().nullable(),
-  direction: z.number().int().nullable(),
-  operator: z.number().int().nullable(),
-  unit: z.number().int().nullable(),
-  valueType: z.number().int().nullable(),
-});
-export type GridColumns = z.infer<typeof gridColumnsSchema>;
+export interface GridColumns {
+  level1: number;
+  level2: number;
+  level3: number | null;
+  description: number | null;
+  value: number | null;
+  basis: number | null;
+  direction: number | null;
+  operator: number | null;
+  unit: number | null;
+  valueType: number | null;
+}
 
 /** A level name as the row sees it: from its own cell, a merged area or the blank-continuation above. */
-export const levelRefSchema = z.object({
+export interface LevelRef {
   /** Canonical name when known, else null. */
-  name: z.string().nullable(),
+  name: string | null;
   /** The text as written. */
-  text: z.string(),
+  text: string;
   /** The cell holding the text (a merged area's top-left cell). */
-  cell: cellSchema,
+  cell: Cell;
   /** The name is not a standard one: `name` is the dimension a word in it shows (工程数量 → 数量指标). */
-  assumed: z.boolean().optional(),
-});
-export type LevelRef = z.infer<typeof levelRefSchema>;
+  assumed?: boolean;
+}
 
-export const indicatorRowSchema = z.object({
-  row: z.number().int().nonnegative(),
-  level1: levelRefSchema.nullable(),
-  level2: levelRefSchema.nullable(),
-  level3: cellSchema.nullable(),
-  description: cellSchema.nullable(),
+export interface IndicatorRow {
+  row: number;
+  level1: LevelRef | null;
+  level2: LevelRef | null;
+  level3: Cell | null;
+  description: Cell | null;
   /** The value cell (for split columns, the number cell). */
-  value: cellSchema.nullable(),
+  value: Cell | null;
   /** The value text as assembled from split columns, else the cell's text. */
-  valueText: z.string(),
+  valueText: string;
   /** A unit given by a unit column. */
-  unitColumnText: z.string().nullable(),
-  basis: cellSchema.nullable(),
+  unitColumnText: string | null;
+  basis: Cell | null;
   /** The value read by the value grammar (split columns assembled). */
-  parsed: z.custom<ParsedValue>(),
+  parsed: ParsedValue;
   /**
    * The value cell holds template text, grade options, a date serial or a formula's error value: that is its only finding,
    * so no rule that reads the value speaks about it.
    */
-  unusable: z.enum(["placeholder", "options", "serial", "error"]).nullable(),
+  unusable: "placeholder" | "options" | "serial" | "error" | null;
   /** Level-3, description, value and basis all empty: a row the form printed and the unit left unused. */
-  placeholder: z.boolean(),
-});
-export type IndicatorRow = z.infer<typeof indicatorRowSchema>;
+  placeholder: boolean;
+}
 
-export const parsedTableSchema = z.object({
-  sheet: z.string(),
+export interface ParsedTable {
+  sheet: string;
   /** Rows and columns the table spans, zero-based inclusive. */
-  top: z.number().int(),
-  left: z.number().int(),
-  bottom: z.number().int(),
-  right: z.number().int(),
-  headerRow: z.number().int(),
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+  headerRow: number;
   /** False when the grid has no level-3 or no value column: only grid-column-missing and header rules apply. */
-  complete: z.boolean(),
+  complete: boolean;
   /** An incomplete grid whose targets stand in columns the reader does not know (one per recipient). */
-  unsupported: z.boolean(),
-  columns: gridColumnsSchema,
-  kind: tableKindSchema,
-  framework: frameworkSchema,
-  header: headerBlockSchema,
-  rows: z.array(indicatorRowSchema),
-});
-export type ParsedTable = z.infer<typeof parsedTableSchema>;
+  unsupported: boolean;
+  columns: GridColumns;
+  kind: TableKind;
+  framework: Framework;
+  header: HeaderBlock;
+  rows: IndicatorRow[];
+}

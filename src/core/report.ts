@@ -64,12 +64,4 @@ export const reportSchema = z.object({
 });
 export type Report = z.infer<typeof reportSchema>;
 
-export function summarize(issues: readonly Issue[]): Summary {
-  const summary = { errors: 0, warnings: 0, infos: 0 };
-  for (const issue of issues) {
-    if (issue.severity === "error") summary.errors++;
-    else if (issue.severity === "warning") summary.warnings++;
-    else summary.infos++;
-  }
-  return summary;
-}
+export { summarize } from "./summary";

@@ -77,7 +77,7 @@ export function normalizeSnapshot(snapshot: SheetSnapshot): SheetSnapshot {
   return { name: snapshot.name, values: outValues, texts: outTexts, numberFormats: outFormats, merges };
 }
 
-function isBlankCell(value: CellValue, text: string): boolean {
+export function isBlankCell(value: CellValue, text: string): boolean {
   if (value === null || (typeof value === "string" && value.trim() === "")) return text.trim() === "";
   return false;
 }

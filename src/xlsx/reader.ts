@@ -9,9 +9,9 @@
  * table is left out of the snapshot and counted instead (see `SheetSnapshot.omitted`).
  */
 import { SaxesParser, type SaxesTagPlain } from "saxes";
-import { parseA1, parseRangeA1, toA1, type CellRange } from "../core/address";
+import { parseRangeA1, toA1, type CellRange } from "../core/address";
 import { formatCellText } from "../core/format";
-import { normalizeSnapshot, type CellValue, type SheetSnapshot } from "../core/snapshot";
+import { isBlankCell, normalizeSnapshot, type CellValue, type SheetSnapshot } from "../core/snapshot";
 import { isDateFormat } from "../core/values";
 import { BUILTIN_NUMBER_FORMATS } from "./number-formats";
 import { InputError } from "./sniff";
@@ -56,8 +56,13 @@ function local(name: string): string {
 
 /** An attribute by local name, optionally only a prefixed one (r:id, not Id). */
 function attribute(tag: SaxesTagPlain, name: string, prefixed = false): string | undefined {
-  for (const key in tag.attributes) {
-    if (local(key) === name && (!prefixed || key.includes(":"))) return tag.attributes[key];
+  const attributes = tag.attributes;
+  // The usual spelling first: one property read per attribute, as almost every file has it.
+  const usual = attributes[prefixed ? `r:${name}` : name];
+  if (usual !== undefined) return usual;
+  for (const key in attributes) {
+    const colon = key.indexOf(":");
+    if (colon >= 0 && key.length - colon - 1 === name.length && key.endsWith(name)) return attributes[key];
   }
   return undefined;
 }
@@ -192,6 +197,40 @@ function cellFormats(pkg: ZipPackage, part: string | null, file: string): string
   return formats;
 }
 
+/** The row and column of the last reference read by readReference (no object per cell). */
+let refRow = 0;
+let refCol = 0;
+
+/** Reads a cell reference (A1, $B$7) into refRow and refCol; false when it is not one. */
+function readReference(ref: string): boolean {
+  let i = 0;
+  const n = ref.length;
+  if (ref.charCodeAt(i) === 36) i++; // $
+  let col = 0;
+  let letters = 0;
+  for (; i < n; i++) {
+    let code = ref.charCodeAt(i);
+    if (code >= 97 && code <= 122) code -= 32;
+    if (code < 65 || code > 90) break;
+    col = col * 26 + (code - 64);
+    if (++letters > 3) return false;
+  }
+  if (letters === 0) return false;
+  if (ref.charCodeAt(i) === 36) i++;
+  let row = 0;
+  let digits = 0;
+  for (; i < n; i++) {
+    const code = ref.charCodeAt(i);
+    if (code < 48 || code > 57) return false;
+    row = row * 10 + (code - 48);
+    if (++digits > 7) return false;
+  }
+  if (digits === 0 || row === 0) return false;
+  refRow = row - 1;
+  refCol = col - 1;
+  return true;
+}
+
 /** Days between the 1904 and the 1900 date systems: a 1904 workbook's date serial plus this is Excel's usual one. */
 const DATE_1904_OFFSET = 1462;
 
@@ -242,7 +281,6 @@ function readSheet(pkg: ZipPackage, part: string, name: string, ctx: SheetContex
 
   const finishCell = () => {
     let value: CellValue = null;
-    let isError = false;
     if (type === "inlineStr") value = inline ? inline.value : raw;
     else if (raw !== null) {
       switch (type) {
@@ -257,7 +295,6 @@ function readSheet(pkg: ZipPackage, part: string, name: string, ctx: SheetContex
           break;
         case "e":
           value = raw.trim();
-          isError = true;
           break;
         case "d":
           value = isoToSerial(raw.trim());
@@ -283,7 +320,10 @@ function readSheet(pkg: ZipPackage, part: string, name: string, ctx: SheetContex
     cells.cols.push(col);
     cells.values.push(value);
     cells.formats.push(typeof value === "number" ? format : "General");
-    cells.texts.push(isError ? String(value) : formatCellText(value, typeof value === "number" ? format : "General"));
+    // Text shows as typed (a format's text section is not applied: the Excel host cannot see it either).
+    cells.texts.push(
+      typeof value === "string" ? value : formatCellText(value, typeof value === "number" ? format : "General"),
+    );
   };
 
   parsePart(pkg, part, ctx.file, {
@@ -302,10 +342,9 @@ function readSheet(pkg: ZipPackage, part: string, name: string, ctx: SheetContex
       if (element === "c") {
         const ref = attribute(tag, "r");
         if (ref !== undefined) {
-          const at = parseA1(ref);
-          if (!at) throw tooFar(ref);
-          row = at.row;
-          col = at.col;
+          if (!readReference(ref)) throw tooFar(ref);
+          row = refRow;
+          col = refCol;
         } else col++;
         if (row < 0) row = 0;
         if (row >= EXCEL_MAX_ROWS || col >= EXCEL_MAX_COLUMNS) throw tooFar(ref ?? toA1(row, col));
@@ -425,8 +464,31 @@ function snapshotFrom(name: string, cells: Cells, merges: CellRange[], ctx: Shee
       }
     }
   }
-  const snapshot = normalizeSnapshot({ name, values, texts, numberFormats, merges: kept });
+  const raw = { name, values, texts, numberFormats, merges: kept };
+  const snapshot = isCanonical(raw) ? withSortedMerges(raw) : normalizeSnapshot(raw);
   return omitted ? { ...snapshot, omitted } : snapshot;
+}
+
+/**
+ * True when the rectangle is already what normalizeSnapshot would make of it: its last row and its last
+ * column hold content and no merged area reaches past them. Then the copy is spared (a large sheet's
+ * snapshot is the reader's largest allocation).
+ */
+function isCanonical(s: SheetSnapshot): boolean {
+  const rows = s.values.length;
+  const cols = rows === 0 ? 0 : s.values[0].length;
+  if (rows === 0 || cols === 0) return false;
+  const lastRowFilled = s.values[rows - 1].some((v, c) => !isBlankCell(v, s.texts[rows - 1][c]));
+  const lastColFilled = s.values.some((row, r) => !isBlankCell(row[cols - 1], s.texts[r][cols - 1]));
+  return lastRowFilled && lastColFilled && s.merges.every((m) => m.bottom < rows && m.right < cols);
+}
+
+/** normalizeSnapshot's merged areas: within the sheet, more than one cell, sorted by position. */
+function withSortedMerges(s: SheetSnapshot): SheetSnapshot {
+  const merges = s.merges
+    .filter((m) => m.bottom > m.top || m.right > m.left)
+    .sort((a, b) => a.top - b.top || a.left - b.left);
+  return { ...s, merges };
 }
 
 /** The last index of the sheet's body: where a gap of `far` or more empty indexes leaves only a little behind. */
