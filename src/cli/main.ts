@@ -3,9 +3,12 @@
  * Dispatches to the subcommands and guarantees the exit-status contract: a failure is one line on
  * standard error with status 2, never a stack trace.
  */
+import { isMainThread, workerData } from "node:worker_threads";
 import packageJson from "../../package.json";
 import { runCheck } from "./check";
 import { processIO, type CliIO } from "./io";
+import { startWorker, WORKER_FLAG } from "./pool";
+import { runSchema } from "./schema";
 import { runTemplate } from "./template";
 import { requestedLanguage, usageError, usageText, UsageError } from "./usage";
 
@@ -20,6 +23,8 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
         return await runCheck(rest, io);
       case "template":
         return await runTemplate(rest, io);
+      case "schema":
+        return await runSchema(rest, io);
       case "--help":
       case "-h":
       case "help":
@@ -52,4 +57,14 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
     io.err(`${line}\n`);
     return 2;
   }
+}
+
+// The same bundle is the checking worker when started with the flag (see pool.ts), and runs the
+// command line when started directly (`node dist/cli.cjs check …`); bin/target-table.cjs calls main.
+if (!isMainThread && (workerData as Record<string, unknown> | null)?.[WORKER_FLAG] === true) {
+  startWorker();
+} else if (isMainThread && typeof require !== "undefined" && require.main === module) {
+  void main(process.argv.slice(2)).then((code) => {
+    process.exitCode = process.exitCode === 2 ? 2 : code;
+  });
 }

@@ -6,7 +6,6 @@ import { stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { Framework } from "../core/report";
 import { buildTemplate, findTemplateKind, TEMPLATE_KINDS, TEMPLATE_SHEET_NAME } from "../core/template";
-import { templateWorkbook } from "../xlsx/template";
 import type { CliIO } from "./io";
 import type { Language } from "./text-report";
 import { requestedLanguage, usageError, UsageError } from "./usage";
@@ -146,6 +145,8 @@ export async function runTemplate(argv: string[], io: CliIO): Promise<number> {
       throw new UsageError(`文件夹“${dir}”不存在，请先创建。`, `the folder "${dir}" does not exist; create it first`);
     }
     const patch = buildTemplate({ framework, kind: parsed.kind, language });
+    // exceljs is loaded only for this command, never for a check.
+    const { templateWorkbook } = await import("../xlsx/template");
     const workbook = templateWorkbook(patch, TEMPLATE_SHEET_NAME);
     const buffer = Buffer.from(await workbook.xlsx.writeBuffer());
     try {

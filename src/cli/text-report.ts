@@ -2,7 +2,7 @@
  * The readable report `target-table check` prints: per file, per table, every finding with its
  * cell, severity, rule and message, then a summary line. Chinese by default, English on request.
  */
-import type { FileReport, Issue, Severity, TableSummary } from "../core/report";
+import type { FileReport, Issue, Severity, Summary, TableSummary } from "../core/report";
 
 export type Language = "zh" | "en";
 
@@ -47,7 +47,7 @@ function describeTable(table: TableSummary, index: number, language: Language): 
 }
 
 /** Width on a terminal: CJK and full-width characters take two columns. */
-function displayWidth(text: string): number {
+export function displayWidth(text: string): number {
   let width = 0;
   for (const ch of text) width += WIDE.test(ch) ? 2 : 1;
   return width;
@@ -55,7 +55,7 @@ function displayWidth(text: string): number {
 
 const WIDE = /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/;
 
-function padDisplay(text: string, width: number): string {
+export function padDisplay(text: string, width: number): string {
   return text + " ".repeat(Math.max(0, width - displayWidth(text)));
 }
 
@@ -104,6 +104,10 @@ function countsText(counts: { errors: number; warnings: number; infos: number },
 /** The report of one file: its name, each table with its findings, then findings outside any table. */
 function fileReportText(report: FileReport, language: Language): string[] {
   const lines: string[] = [language === "en" ? `File ${report.file}` : `文件 ${report.file}`];
+  if (report.error) {
+    lines.push(`  ${language === "en" ? report.error.messageEn : report.error.message}`);
+    return lines;
+  }
   const columns = columnsFor(report.issues, language);
   if (report.tables.length === 0) {
     lines.push(language === "en" ? "  No performance target table found." : "  未找到绩效目标表。");
@@ -130,41 +134,112 @@ function fileReportText(report: FileReport, language: Language): string[] {
   return lines;
 }
 
-/** The whole readable report, ending with one summary line over every file. */
-export function textReport(files: readonly FileReport[], language: Language): string {
-  const lines: string[] = [];
+/**
+ * One file's part of the report, written as soon as the file is checked: its tables and findings,
+ * and, when several files are checked, its own subtotal. Ends with a blank line.
+ */
+export function fileBlock(report: FileReport, language: Language, several: boolean): string {
+  const lines = fileReportText(report, language);
+  if (several && !report.error) {
+    lines.push(
+      language === "en"
+        ? `  ${countsText(report.summary, language)}`
+        : `  本文件：${countsText(report.summary, language)}`,
+    );
+  }
+  return `${lines.join("\n")}\n\n`;
+}
+
+/** What the summary table keeps of each file (the findings themselves may be long gone). */
+export interface FileRow {
+  file: string;
+  tables: number;
+  summary: Summary;
+  unreadable: boolean;
+}
+
+export function fileRow(report: FileReport): FileRow {
+  return { file: report.file, tables: report.tables.length, summary: report.summary, unreadable: !!report.error };
+}
+
+export type FileStatus = "unreadable" | "errors" | "warnings" | "no-table" | "passed";
+
+export function fileStatus(row: FileRow): FileStatus {
+  if (row.unreadable) return "unreadable";
+  if (row.summary.errors > 0) return "errors";
+  if (row.summary.warnings > 0) return "warnings";
+  if (row.tables === 0) return "no-table";
+  return "passed";
+}
+
+export const STATUS_TEXT: Record<Language, Record<FileStatus, string>> = {
+  zh: { unreadable: "无法读取", errors: "有错误", warnings: "有警告", "no-table": "未找到表", passed: "通过" },
+  en: { unreadable: "unreadable", errors: "errors", warnings: "warnings", "no-table": "no table", passed: "passed" },
+};
+
+/** The per-file summary: file, tables, errors, warnings, infos, status; one line per input. */
+export function summaryTable(rows: readonly FileRow[], language: Language): string {
+  const head =
+    language === "en"
+      ? ["file", "tables", "errors", "warnings", "infos", "status"]
+      : ["文件", "表格", "错误", "警告", "提示", "结论"];
+  const body = rows.map((row) => {
+    const counts = row.unreadable
+      ? ["-", "-", "-", "-"]
+      : [row.tables, row.summary.errors, row.summary.warnings, row.summary.infos].map(String);
+    return [row.file, ...counts, STATUS_TEXT[language][fileStatus(row)]];
+  });
+  const widths = head.map((cell, i) => Math.max(displayWidth(cell), ...body.map((r) => displayWidth(r[i]))));
+  const format = (cells: string[]): string =>
+    `  ${cells
+      .map((cell, i) => {
+        if (i === 0) return padDisplay(cell, widths[0]);
+        if (i === cells.length - 1) return cell;
+        return " ".repeat(Math.max(0, widths[i] - displayWidth(cell))) + cell;
+      })
+      .join("  ")}`;
+  const lines = [language === "en" ? "Summary by file:" : "逐个文件汇总：", format(head), ...body.map(format)];
+  return `${lines.join("\n")}\n\n`;
+}
+
+/** The last line: how many files and tables, and every finding counted. */
+export function totalLine(rows: readonly FileRow[], language: Language): string {
   const total = { errors: 0, warnings: 0, infos: 0 };
   let tables = 0;
-  for (const file of files) {
-    if (lines.length > 0) lines.push("");
-    lines.push(...fileReportText(file, language));
-    if (files.length > 1) {
-      lines.push(
-        language === "en"
-          ? `  ${countsText(file.summary, language)}`
-          : `  本文件：${countsText(file.summary, language)}`,
-      );
-    }
-    total.errors += file.summary.errors;
-    total.warnings += file.summary.warnings;
-    total.infos += file.summary.infos;
-    tables += file.tables.length;
+  let unreadable = 0;
+  for (const row of rows) {
+    total.errors += row.summary.errors;
+    total.warnings += row.summary.warnings;
+    total.infos += row.summary.infos;
+    tables += row.tables;
+    if (row.unreadable) unreadable++;
   }
-  if (lines.length > 0) lines.push("");
-  lines.push(summaryLine(files.length, tables, total, language));
-  return `${lines.join("\n")}\n`;
+  return `${summaryLine(rows.length, unreadable, tables, total, language)}\n`;
+}
+
+/** The whole readable report at once: every file, the per-file summary when there are several, the totals. */
+export function textReport(files: readonly FileReport[], language: Language): string {
+  const several = files.length > 1;
+  const rows = files.map(fileRow);
+  return (
+    files.map((file) => fileBlock(file, language, several)).join("") +
+    (several ? summaryTable(rows, language) : "") +
+    totalLine(rows, language)
+  );
 }
 
 function summaryLine(
   fileCount: number,
+  unreadable: number,
   tableCount: number,
   counts: { errors: number; warnings: number; infos: number },
   language: Language,
 ): string {
   if (language === "en") {
-    const files = `${fileCount} file${fileCount === 1 ? "" : "s"}`;
+    const files = `${fileCount} file${fileCount === 1 ? "" : "s"}${unreadable > 0 ? ` (${unreadable} unreadable)` : ""}`;
     const tables = `${tableCount} table${tableCount === 1 ? "" : "s"}`;
     return `Checked ${files}, ${tables}: ${countsText(counts, language)}.`;
   }
-  return `共检查 ${fileCount} 个文件、${tableCount} 张表：${countsText(counts, language)}。`;
+  const files = `${fileCount} 个文件${unreadable > 0 ? `（其中 ${unreadable} 个无法读取）` : ""}`;
+  return `共检查 ${files}、${tableCount} 张表：${countsText(counts, language)}。`;
 }

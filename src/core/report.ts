@@ -50,11 +50,20 @@ export const summarySchema = z.object({
 });
 export type Summary = z.infer<typeof summarySchema>;
 
+/** Why a file could not be read or checked: one plain sentence in Chinese and in English. */
+export const fileErrorSchema = z.object({
+  message: z.string().min(1),
+  messageEn: z.string().min(1),
+});
+export type FileError = z.infer<typeof fileErrorSchema>;
+
 export const fileReportSchema = z.object({
   file: z.string(),
   tables: z.array(tableSummarySchema),
   issues: z.array(issueSchema),
   summary: summarySchema,
+  /** Present only when the file could not be read (its tables and issues are then empty). */
+  error: fileErrorSchema.optional(),
 });
 export type FileReport = z.infer<typeof fileReportSchema>;
 

@@ -41,8 +41,12 @@ describe("target-table --help, --version, commands", () => {
     expect(await run("--help")).toEqual({ status: 0, stdout: USAGE_ZH, stderr: "" });
     expect(await run("--help", "--lang", "en")).toEqual({ status: 0, stdout: USAGE_EN, stderr: "" });
     expect(await run("check", "--help")).toEqual({ status: 0, stdout: USAGE_ZH, stderr: "" });
-    expect(USAGE_ZH).toContain("target-table check <文件.xlsx>...");
-    expect(USAGE_EN).toContain("target-table check <file.xlsx>... [--json] [--out <annotated.xlsx>]");
+    expect(USAGE_ZH).toContain("target-table check <文件.xlsx|文件夹|通配模式>...");
+    expect(USAGE_EN).toContain("target-table check <file.xlsx|folder|pattern>... [--json]");
+    for (const option of ["--report", "--out-dir", "--force", "--jobs", "--config"]) {
+      expect(USAGE_ZH).toContain(option);
+      expect(USAGE_EN).toContain(option);
+    }
   });
 
   it("prints the version", async () => {
@@ -154,7 +158,7 @@ describe("target-table check --json", () => {
 
 describe("target-table check: bad usage and unreadable inputs (exit 2, one line)", () => {
   it.each([
-    [["check"], "请指定要检查的 .xlsx 文件"],
+    [["check"], "请指定要检查的 .xlsx 文件、文件夹或通配模式"],
     [["check", "--bogus", JULU], "未知选项 --bogus"],
     [["check", "-x", JULU], "未知选项 -x"],
     [["check", JULU, "--out"], "选项 --out 缺少取值"],
@@ -163,6 +167,10 @@ describe("target-table check: bad usage and unreadable inputs (exit 2, one line)
     [["check", "--lang", "fr", JULU], "--lang 只能是 zh 或 en"],
     [["check", "--json=yes", JULU], "选项 --json 不带取值"],
     [["check", JULU, HUAILAI, "--out", "x.xlsx"], "--out 只能用于检查单个文件"],
+    [["check", JULU, "--out", "x.xlsx", "--out-dir", "d"], "--out 和 --out-dir 只能选一个"],
+    [["check", JULU, "--report", "findings.txt"], "须以 .xlsx 或 .csv 结尾"],
+    [["check", JULU, "--jobs", "0"], "--jobs 应为 1 到 256 之间的整数"],
+    [["check", JULU, "--jobs", "two"], "--jobs 应为 1 到 256 之间的整数"],
     [["check", JULU, "--out", "annotated.csv"], "须以 .xlsx 结尾"],
   ])("%j", async (argv, expected) => {
     const result = await run(...argv);
@@ -210,18 +218,36 @@ describe("target-table check: bad usage and unreadable inputs (exit 2, one line)
     expect(expectOneLineFailure(await run("check", path.join(FIXTURES, "legacy.xls")))).toContain("Excel 97-2003");
   });
 
-  it("with --json, an unreadable input still leaves standard output a valid report", async () => {
-    const result = await run("check", "--json", path.join(dir, "missing.xlsx"));
-    expectOneLineFailure(result);
-    expect(reportSchema.parse(JSON.parse(result.stdout)).files).toEqual([]);
+  it("with --json, an unreadable input is a report row with an error, and the one line", async () => {
+    const missing = path.join(dir, "missing.xlsx");
+    const result = await run("check", "--json", missing);
+    const line = expectOneLineFailure(result);
+    const files = reportSchema.parse(JSON.parse(result.stdout)).files;
+    expect(files).toEqual([
+      {
+        file: missing,
+        tables: [],
+        issues: [],
+        summary: { errors: 0, warnings: 0, infos: 0 },
+        error: {
+          message: expect.stringContaining("找不到这个文件"),
+          messageEn: expect.stringContaining("no such file"),
+        },
+      },
+    ]);
+    expect(line).toBe(`${files[0].error!.message} (${files[0].error!.messageEn})`);
   });
 
-  it("reports the readable files and names each unreadable one", async () => {
+  it("reports the readable files, and each unreadable one as a row of its own (exit 1)", async () => {
     const bad = await put("bad.xlsx", "not a workbook");
     const result = await run("check", JULU, bad);
-    expect(expectOneLineFailure(result)).toContain(`无法读取“${bad}”`);
+    expect(result.status).toBe(1);
+    expect(result.stderr.trimEnd().split("\n")).toEqual([expect.stringContaining(`无法读取“${bad}”`)]);
     expect(result.stdout).toContain(`文件 ${JULU}`);
-    expect(result.stdout).toContain("共检查 1 个文件、1 张表：0 个错误，3 个警告，0 个提示。");
+    expect(result.stdout).toContain(`文件 ${bad}\n  无法读取“${bad}”：`);
+    expect(result.stdout.trimEnd().split("\n").pop()).toBe(
+      "共检查 2 个文件（其中 1 个无法读取）、1 张表：0 个错误，3 个警告，0 个提示。",
+    );
   });
 });
 
