@@ -1,0 +1,72 @@
+/**
+ * --jobs: files are checked in worker threads (the built bundle started as a worker), yet the report
+ * comes out in input order and is the same as with one thread.
+ */
+import { copyFile, mkdir, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { reportSchema } from "../../src/core/report";
+import { scratchFolder } from "../xlsx/helpers";
+import { ensureBundle, HUAILAI, JULU, run } from "./helpers";
+
+// Count the workers started, without changing what they do.
+let workersStarted = 0;
+jest.mock("node:worker_threads", () => {
+  const actual = jest.requireActual<typeof import("node:worker_threads")>("node:worker_threads");
+  class CountingWorker extends actual.Worker {
+    constructor(...args: ConstructorParameters<typeof actual.Worker>) {
+      super(...args);
+      workersStarted++;
+    }
+  }
+  return { ...actual, Worker: CountingWorker };
+});
+
+let dir: string;
+let cleanup: () => Promise<void>;
+beforeAll(async () => {
+  ensureBundle();
+  ({ dir, cleanup } = await scratchFolder());
+  // Alternate a larger workbook and smaller ones, with a broken file, so that workers finish out of order.
+  await mkdir(path.join(dir, "in"));
+  for (let i = 0; i < 12; i++) {
+    const name = path.join(dir, "in", `${String(i).padStart(2, "0")}.xlsx`);
+    if (i === 5) await writeFile(name, "not a workbook");
+    else await copyFile(i % 3 === 0 ? HUAILAI : JULU, name);
+  }
+});
+afterAll(() => cleanup());
+
+describe("--jobs", () => {
+  it("--jobs 1 checks in this thread; --jobs 3 in three workers; the reports are identical and in input order", async () => {
+    workersStarted = 0;
+    const one = await run("check", path.join(dir, "in"), "--json", "--jobs", "1");
+    expect(workersStarted).toBe(0);
+    const three = await run("check", path.join(dir, "in"), "--json", "--jobs", "3");
+    expect(workersStarted).toBe(3);
+    expect(three.stdout).toBe(one.stdout);
+    expect(three.stderr).toBe(one.stderr);
+    expect(three.status).toBe(1);
+    const files = reportSchema.parse(JSON.parse(three.stdout)).files;
+    expect(files.map((f) => path.basename(f.file))).toEqual(
+      Array.from({ length: 12 }, (_, i) => `${String(i).padStart(2, "0")}.xlsx`),
+    );
+    expect(files[5].error?.message).toContain("无法读取");
+    expect(files.filter((f) => f.summary.errors === 12)).toHaveLength(4);
+  });
+
+  it("the text report is the same whatever the number of threads", async () => {
+    const one = await run("check", path.join(dir, "in"), "--jobs", "1");
+    const four = await run("check", path.join(dir, "in"), "--jobs", "4");
+    expect(four.stdout).toBe(one.stdout);
+    expect(four.stdout).toContain("逐个文件汇总：");
+  });
+
+  it("never starts more workers than files, and one file is checked in this thread", async () => {
+    workersStarted = 0;
+    await run("check", JULU, HUAILAI, "--json", "--jobs", "8");
+    expect(workersStarted).toBe(2);
+    workersStarted = 0;
+    expect((await run("check", JULU, "--jobs", "8")).status).toBe(0);
+    expect(workersStarted).toBe(0);
+  });
+});
