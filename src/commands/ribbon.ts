@@ -9,7 +9,7 @@ import type { SheetSnapshot } from "../core/snapshot";
 import { hasPlainMessages, type SpreadsheetHost } from "../host/types";
 import type { PaneSettings } from "../taskpane/settings";
 import type { Notice, NoticeLanguage } from "./notice";
-import { saveRibbonResult, type RibbonResult } from "./ribbon-result";
+import type { RibbonResult } from "./ribbon-result";
 
 export interface RibbonDependencies {
   host: SpreadsheetHost;
@@ -20,7 +20,11 @@ export interface RibbonDependencies {
   /** The pane's settings: the ribbon checks the way the pane would. */
   settings: PaneSettings;
   language: NoticeLanguage;
-  storage: Pick<Storage, "setItem"> | null;
+  /**
+   * Leaves the result for the pane: in memory in a shared runtime, in localStorage from the separate function
+   * file (see runtime.ts). False when the pane will not find it.
+   */
+  deliver: (result: RibbonResult) => boolean;
   /** Opens the task pane; false when this Office cannot do it from a ribbon command. */
   showPane: () => Promise<boolean>;
   /** Tells the user something; resolves when the user has dismissed it (or at once if it cannot be shown). */
@@ -43,7 +47,7 @@ export async function validate(deps: RibbonDependencies): Promise<void> {
     source: "ribbon",
     checkedAt: deps.now().toISOString(),
   };
-  const stored = saveRibbonResult(deps.storage, result);
+  const stored = deps.deliver(result);
   const shown = stored && (await deps.showPane());
   if (!shown) await deps.notify({ kind: "checked", summary: outcome.summary, tables: outcome.tables.length, stored });
 }

@@ -1,10 +1,16 @@
 /**
- * The task pane's entry: waits for Office, then renders the pane on the Excel host boundary.
+ * The task pane's entry: waits for Office, registers the ribbon's commands where Excel runs them in this page's
+ * shared runtime (src/commands/runtime.ts), then renders the pane on the Excel host boundary.
+ *
+ * The pane hears the ribbon's results both ways: in memory from commands run in this runtime, and through
+ * localStorage from commands.html where Excel has no shared runtime.
  */
 import { createRoot } from "react-dom/client";
 import { checkWorkbook } from "../core/check";
 import { createExcelHost } from "../excel";
 import { loadRibbonResult, subscribeRibbonResults } from "../commands/ribbon-result";
+import { registerRibbonCommands } from "../commands/register";
+import { paneResults, ribbonRuntime } from "../commands/runtime";
 import type { CheckResult } from "./state";
 import { App } from "./components/App";
 import { languageFromDisplayLanguage, strings } from "./i18n";
@@ -38,8 +44,17 @@ async function start(): Promise<void> {
     showPlainMessage(container, `${strings("zh").notInExcel} ${strings("en").notInExcel}`);
     return;
   }
+  if (ribbonRuntime("pane", Office) === "shared") registerRibbonCommands("shared", paneResults);
   const storage = localStorageOrNull();
-  const subscribe = (handler: (result: CheckResult) => void) => subscribeRibbonResults(window, handler);
+  const initialResult = paneResults.latest() ?? loadRibbonResult(storage);
+  const subscribe = (handler: (result: CheckResult) => void) => {
+    const fromStorage = subscribeRibbonResults(window, handler);
+    const inMemory = paneResults.subscribe(handler, initialResult);
+    return () => {
+      fromStorage();
+      inMemory();
+    };
+  };
   createRoot(container).render(
     <App
       host={createExcelHost()}
@@ -48,7 +63,7 @@ async function start(): Promise<void> {
       displayLanguage={displayLanguage}
       themeName={themeNameFromOffice(Office.context.officeTheme)}
       storage={storage}
-      initialResult={loadRibbonResult(storage)}
+      initialResult={initialResult}
       subscribeRibbonResults={subscribe}
     />,
   );

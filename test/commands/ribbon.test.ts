@@ -8,7 +8,7 @@ import type { Issue } from "../../src/core/report";
 import type { SheetSnapshot } from "../../src/core/snapshot";
 import { HostError, type SheetScope, type SpreadsheetHost, type TemplatePlacement } from "../../src/host/types";
 import type { Notice } from "../../src/commands/notice";
-import { loadRibbonResult } from "../../src/commands/ribbon-result";
+import { loadRibbonResult, saveRibbonResult } from "../../src/commands/ribbon-result";
 import {
   failureNotice,
   insertTemplate,
@@ -128,7 +128,7 @@ function setup(overrides: { settings?: Partial<PaneSettings>; paneOpens?: boolea
     templateSheetName: "项目绩效目标表",
     settings: { ...defaultSettings, ...overrides.settings },
     language: "zh",
-    storage,
+    deliver: (result) => saveRibbonResult(storage, result),
     showPane: async () => {
       paneRequests++;
       return overrides.paneOpens ?? true;

@@ -20,7 +20,10 @@ import {
   repoRoot,
   resourceProblems,
   schemaProblems,
+  sharedRuntimeProblems,
   stringLengthProblems,
+  withoutNestedOverrides,
+  OV11,
 } from "./manifest-checks";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -39,11 +42,21 @@ const BT = "http://schemas.microsoft.com/office/officeappbasictypes/1.0";
 const OV = "http://schemas.microsoft.com/office/taskpaneappversionoverrides";
 const XSI = "http://www.w3.org/2001/XMLSchema-instance";
 
-/** A copy of the manifest with one exact piece replaced; fails loudly if the piece is not there once. */
-function mutate(xml: string, from: string, to: string): string {
-  const count = xml.split(from).length - 1;
-  if (count !== 1) throw new Error(`Mutation target found ${count} times: ${from}`);
+/**
+ * A copy of the manifest with the first occurrence of one exact piece replaced; fails loudly if the piece is
+ * not there `count` times. Pieces of the ribbon are there twice (the outer VersionOverridesV1_0 and the nested
+ * VersionOverridesV1_1): the first is the outer one's.
+ */
+function mutate(xml: string, from: string, to: string, count = 1): string {
+  const found = xml.split(from).length - 1;
+  if (found !== count) throw new Error(`Mutation target found ${found} times, not ${count}: ${from}`);
   return xml.replace(from, () => to);
+}
+
+/** The same multi-line change in both ribbons: the nested one is indented two more spaces. */
+function mutateBothRibbons(xml: string, from: string, to: string): string {
+  const nested = (text: string) => text.replace(/\n/g, "\n  ");
+  return mutate(mutate(xml, from, to), nested(from), nested(to));
 }
 
 function child(parent: Element, localName: string): Element | undefined {
@@ -155,11 +168,12 @@ describe("manifest.xml", () => {
     expect(urlResource(document, functionFile.getAttribute("resid"))).toBe(`${DEV_BASE_URL}commands.html`);
   });
 
-  it("names only functions that the function file associates", () => {
-    const commands = readFileSync(join(repoRoot, "src", "commands", "commands.ts"), "utf8");
-    const associated = Array.from(commands.matchAll(/associate\(\s*"([^"]+)"/g), (match) => match[1]);
-    expect(functionNames(document).sort()).toEqual(["insertTemplate", "validate"]);
-    expect(associated.sort()).toEqual(functionNames(document).sort());
+  it("names only functions that the function file associates, in both ribbons", () => {
+    const register = readFileSync(join(repoRoot, "src", "commands", "register.ts"), "utf8");
+    const associated = Array.from(register.matchAll(/associate\(\s*"([^"]+)"/g), (match) => match[1]);
+    // Twice each: the separate function file's ribbon and the shared runtime's.
+    expect(functionNames(document).sort()).toEqual(["insertTemplate", "insertTemplate", "validate", "validate"]);
+    expect(associated.sort()).toEqual([...new Set(functionNames(document))].sort());
   });
 
   it("names only pages the build produces (webpack pages, or files in assets/)", () => {
@@ -178,6 +192,180 @@ describe("manifest.xml", () => {
   });
 });
 
+describe("the shared runtime in manifest.xml", () => {
+  const document = parseManifest(manifestXml);
+  const root = document.documentElement;
+  const outer = child(root, "VersionOverrides")!;
+  const nested = Array.from(outer.children).find((element) => element.namespaceURI === OV11)!;
+  const ownUrl = (block: Element, resid: string | null) =>
+    Array.from(block.getElementsByTagNameNS(BT, "Url"))
+      .filter((url) => url.closest("VersionOverrides") === block)
+      .find((url) => url.getAttribute("id") === resid)
+      ?.getAttribute("DefaultValue");
+  const inBlock = (block: Element, localName: string) =>
+    Array.from(block.getElementsByTagName("*")).filter(
+      (element) => element.localName === localName && element.closest("VersionOverrides") === block,
+    );
+
+  it("is declared in a nested VersionOverridesV1_1 that requires SharedRuntime 1.1", () => {
+    expect(nested).toBeDefined();
+    expect(nested.getAttributeNS(XSI, "type")).toBe("VersionOverridesV1_1");
+    const sets = Array.from(child(nested, "Requirements")!.getElementsByTagNameNS(BT, "Set")).map((set) => [
+      set.getAttribute("Name"),
+      set.getAttribute("MinVersion"),
+    ]);
+    expect(sets).toEqual([["SharedRuntime", "1.1"]]);
+    const host = child(child(nested, "Hosts")!, "Host")!;
+    expect(host.getAttributeNS(XSI, "type")).toBe("Workbook");
+    const runtime = child(child(host, "Runtimes")!, "Runtime")!;
+    expect(runtime.getAttribute("lifetime")).toBe("long");
+    expect(sharedRuntimeProblems(document)).toEqual([]);
+  });
+
+  it("runs the pane and the commands on the pane's page, with one resid", () => {
+    const runtimeResid = inBlock(nested, "Runtime")[0].getAttribute("resid");
+    const pane = `${DEV_BASE_URL}taskpane.html`;
+    expect(ownUrl(nested, runtimeResid)).toBe(pane);
+    expect(child(child(root, "DefaultSettings")!, "SourceLocation")!.getAttribute("DefaultValue")).toBe(pane);
+    expect(inBlock(nested, "FunctionFile").map((element) => element.getAttribute("resid"))).toEqual([runtimeResid]);
+    expect(inBlock(nested, "SourceLocation").map((element) => element.getAttribute("resid"))).toEqual([runtimeResid]);
+  });
+
+  it("keeps the separate function file for Excel without SharedRuntime 1.1", () => {
+    // The base manifest does not require it: such Excel still loads the add-in and uses the outer ribbon.
+    const baseSets = Array.from(child(root, "Requirements")!.getElementsByTagName("Set")).map((set) =>
+      set.getAttribute("Name"),
+    );
+    expect(baseSets).toEqual(["ExcelApi"]);
+    expect(child(outer, "Requirements")).toBeUndefined();
+    expect(inBlock(outer, "Runtimes")).toEqual([]);
+    const functionFile = inBlock(outer, "FunctionFile");
+    expect(functionFile).toHaveLength(1);
+    expect(ownUrl(outer, functionFile[0].getAttribute("resid"))).toBe(`${DEV_BASE_URL}commands.html`);
+  });
+
+  it("is left out of the XSD validation only where the schemas have nothing to say, keeping line numbers", async () => {
+    const stripped = withoutNestedOverrides(manifestXml);
+    expect(stripped.split("\n")).toHaveLength(manifestXml.split("\n").length);
+    expect(stripped).not.toContain("taskpaneappversionoverrides/1.1");
+    expect(parseManifest(stripped).getElementsByTagNameNS(OV, "FunctionFile")).toHaveLength(1);
+    // The outer ribbon is still validated: a fault there is reported at its line in manifest.xml.
+    const broken = mutate(
+      manifestXml,
+      "<FunctionName>validate</FunctionName>",
+      "<FunctionNam>validate</FunctionNam>",
+      2,
+    );
+    const line = manifestXml.slice(0, manifestXml.indexOf("<FunctionName>validate")).split("\n").length;
+    expect((await schemaProblems(broken)).join("\n")).toContain(`manifest.xml:${line}:`);
+  });
+
+  const nestedRuntime = '<Runtime resid="TT.Taskpane.Url" lifetime="long"/>';
+  it.each([
+    [
+      "SharedRuntime required by the base manifest",
+      (xml: string) =>
+        mutate(
+          xml,
+          '<Set Name="ExcelApi" MinVersion="1.9"/>',
+          '<Set Name="ExcelApi" MinVersion="1.9"/>\n      <Set Name="SharedRuntime" MinVersion="1.1"/>',
+        ),
+      /base <Requirements> asks for SharedRuntime/,
+    ],
+    [
+      "a short-lived runtime",
+      (xml: string) => mutate(xml, nestedRuntime, '<Runtime resid="TT.Taskpane.Url" lifetime="short"/>'),
+      /must be long-lived/,
+    ],
+    [
+      "the runtime on another page",
+      (xml: string) => mutate(xml, nestedRuntime, '<Runtime resid="TT.Support.Url" lifetime="long"/>'),
+      /is https:\/\/localhost:3000\/assets\/support.html, not the pane's page/,
+    ],
+    [
+      "the nested function file still on commands.html",
+      (xml: string) =>
+        mutate(
+          mutate(xml, '<FunctionFile resid="TT.Taskpane.Url"/>', '<FunctionFile resid="TT.Commands.Url"/>'),
+          '          <bt:Url id="TT.Taskpane.Url"',
+          '          <bt:Url id="TT.Commands.Url" DefaultValue="https://localhost:3000/commands.html"/>\n          <bt:Url id="TT.Taskpane.Url"',
+        ),
+      /FunctionFile must use the runtime's resid "TT.Taskpane.Url"/,
+    ],
+    [
+      "the same page under another resid (Office needs the same resid)",
+      (xml: string) =>
+        mutate(
+          mutate(xml, nestedRuntime, '<Runtime resid="TT.Runtime.Url" lifetime="long"/>'),
+          '          <bt:Url id="TT.Taskpane.Url"',
+          '          <bt:Url id="TT.Runtime.Url" DefaultValue="https://localhost:3000/taskpane.html"/>\n          <bt:Url id="TT.Taskpane.Url"',
+        ),
+      /FunctionFile must use the runtime's resid "TT.Runtime.Url"/,
+    ],
+    [
+      "no SharedRuntime requirement on the nested block",
+      (xml: string) =>
+        mutate(xml, '<bt:Set Name="SharedRuntime" MinVersion="1.1"/>', '<bt:Set Name="ExcelApi" MinVersion="1.9"/>'),
+      /must require SharedRuntime 1.1/,
+    ],
+    [
+      "Runtimes in the outer block (old Excel would refuse the manifest)",
+      (xml: string) =>
+        mutate(
+          xml,
+          '      <Host xsi:type="Workbook">\n        <DesktopFormFactor>',
+          `      <Host xsi:type="Workbook">\n        <Runtimes>\n          ${nestedRuntime}\n        </Runtimes>\n        <DesktopFormFactor>`,
+        ),
+      /VersionOverridesV1_0 declares <Runtimes>/,
+    ],
+    [
+      "a ribbon that drifted apart (a label changed in one block only)",
+      (xml: string) => {
+        const from = '<Label resid="TT.Pane.Label"/>';
+        const at = xml.lastIndexOf(from);
+        return `${xml.slice(0, at)}<Label resid="TT.Pane.Title"/>${xml.slice(at + from.length)}`;
+      },
+      /The ribbon of VersionOverridesV1_1 differs/,
+    ],
+    [
+      "a misspelt element inside the nested block, which no schema sees",
+      (xml: string) =>
+        xml.replace(
+          /(<VersionOverrides xmlns="[^"]*\/1\.1"[\s\S]*?)<FunctionName>validate<\/FunctionName>/,
+          "$1<FunctionNam>validate</FunctionNam>",
+        ),
+      /The ribbon of VersionOverridesV1_1 differs/,
+    ],
+    [
+      "a string translated differently in one block",
+      (xml: string) => {
+        const at = xml.lastIndexOf('Value="Validate"');
+        return `${xml.slice(0, at)}Value="Check"${xml.slice(at + 'Value="Validate"'.length)}`;
+      },
+      /resources of VersionOverridesV1_1 differ/,
+    ],
+    [
+      "the nested block left out",
+      (xml: string) => xml.replace(/\s*<VersionOverrides xmlns="[^"]*\/1\.1"[\s\S]*?<\/VersionOverrides>/, ""),
+      /Expected one VersionOverridesV1_1 nested in VersionOverridesV1_0, found 0/,
+    ],
+  ])("catches %s", (_name, change, message) => {
+    const broken = change(manifestXml);
+    expect(broken).not.toBe(manifestXml);
+    expect(sharedRuntimeProblems(parseManifest(broken)).join("\n")).toMatch(message);
+    expect(manifestProblems(broken, devOptions)).not.toEqual([]);
+  });
+
+  it("the Runtimes element in the outer block is refused by the schemas too", async () => {
+    const broken = mutate(
+      manifestXml,
+      '      <Host xsi:type="Workbook">\n        <DesktopFormFactor>',
+      `      <Host xsi:type="Workbook">\n        <Runtimes>\n          ${nestedRuntime}\n        </Runtimes>\n        <DesktopFormFactor>`,
+    );
+    expect((await schemaProblems(broken)).join("\n")).toMatch(/Runtimes.*not expected/);
+  });
+});
+
 describe("the manifest checks catch a broken manifest", () => {
   const check = (xml: string) => manifestProblems(xml, devOptions);
 
@@ -186,6 +374,7 @@ describe("the manifest checks catch a broken manifest", () => {
       manifestXml,
       '<Description resid="TT.Validate.Tip"/>',
       '<Description resid="TT.Validate.Typo"/>',
+      2,
     );
     expect(resourceProblems(parseManifest(broken))).toEqual([
       '<Description resid="TT.Validate.Typo"> names no resource in <Resources>.',
@@ -195,7 +384,7 @@ describe("the manifest checks catch a broken manifest", () => {
   });
 
   it("a resid of the wrong kind (a label pointing at a long string)", () => {
-    const broken = mutate(manifestXml, '<Label resid="TT.Validate.Label"/>', '<Label resid="TT.Validate.Tip"/>');
+    const broken = mutate(manifestXml, '<Label resid="TT.Validate.Label"/>', '<Label resid="TT.Validate.Tip"/>', 2);
     expect(resourceProblems(parseManifest(broken))).toContain(
       '<Label resid="TT.Validate.Tip"> needs a resource in ShortStrings, not in LongStrings.',
     );
@@ -206,6 +395,7 @@ describe("the manifest checks catch a broken manifest", () => {
       manifestXml,
       '<bt:Url id="TT.Support.Url"',
       '<bt:Url id="TT.Commands.Url" DefaultValue="https://localhost:3000/other.html"/>\n        <bt:Url id="TT.Support.Url"',
+      2,
     );
     expect(resourceProblems(parseManifest(broken))).toContain(
       'Resource id "TT.Commands.Url" is defined more than once.',
@@ -213,7 +403,7 @@ describe("the manifest checks catch a broken manifest", () => {
   });
 
   it("an over-long short string (126 characters), also refused by the schema", async () => {
-    const broken = mutate(manifestXml, 'Value="Validate"', `Value="${"校".repeat(126)}"`);
+    const broken = mutate(manifestXml, 'Value="Validate"', `Value="${"校".repeat(126)}"`, 2);
     expect(stringLengthProblems(parseManifest(broken))).toEqual([
       'ShortStrings "TT.Validate.Label" (en-US) has 126 characters; at most 125 are allowed.',
     ]);
@@ -222,12 +412,12 @@ describe("the manifest checks catch a broken manifest", () => {
 
   it("an over-long long string (251 characters), and accepts exactly 250 and 125", () => {
     const tip = stringResource(parseManifest(manifestXml), "TT.Pane.Tip").zh;
-    const tooLong = mutate(manifestXml, `DefaultValue="${tip}"`, `DefaultValue="${"表".repeat(251)}"`);
+    const tooLong = mutate(manifestXml, `DefaultValue="${tip}"`, `DefaultValue="${"表".repeat(251)}"`, 2);
     expect(stringLengthProblems(parseManifest(tooLong))).toEqual([
       'LongStrings "TT.Pane.Tip" (default) has 251 characters; at most 250 are allowed.',
     ]);
-    const atLimit = mutate(manifestXml, `DefaultValue="${tip}"`, `DefaultValue="${"表".repeat(250)}"`);
-    const shortAtLimit = mutate(atLimit, 'Value="Validate"', `Value="${"x".repeat(125)}"`);
+    const atLimit = mutate(manifestXml, `DefaultValue="${tip}"`, `DefaultValue="${"表".repeat(250)}"`, 2);
+    const shortAtLimit = mutate(atLimit, 'Value="Validate"', `Value="${"x".repeat(125)}"`, 2);
     expect(stringLengthProblems(parseManifest(shortAtLimit))).toEqual([]);
   });
 
@@ -236,6 +426,7 @@ describe("the manifest checks catch a broken manifest", () => {
       manifestXml,
       '<bt:Url id="TT.Support.Url" DefaultValue="https://localhost:3000/assets/support.html"/>',
       '<bt:Url id="TT.Support.Url" DefaultValue="http://localhost:3000/assets/support.html"/>',
+      2,
     );
     expect(httpsProblems(parseManifest(broken))).toEqual([
       "<Url DefaultValue> uses http://localhost:3000/assets/support.html; every URL must be https.",
@@ -244,7 +435,7 @@ describe("the manifest checks catch a broken manifest", () => {
   });
 
   it("a schema violation the other checks do not see (Supertip before Label)", async () => {
-    const broken = mutate(
+    const broken = mutateBothRibbons(
       manifestXml,
       `<Label resid="TT.Pane.Label"/>
                   <Supertip>
@@ -273,6 +464,7 @@ describe("the manifest checks catch a broken manifest", () => {
       manifestXml,
       "<FunctionName>validate</FunctionName>",
       "<FunctionNam>validate</FunctionNam>",
+      2,
     );
     expect(await schemaProblems(misspelt)).not.toEqual([]);
   });
@@ -283,11 +475,11 @@ describe("the manifest checks catch a broken manifest", () => {
   });
 
   it("an icon file that does not exist, or of the wrong size", () => {
-    const missing = mutate(manifestXml, "assets/validate-32.png", "assets/validate-33.png");
+    const missing = mutate(manifestXml, "assets/validate-32.png", "assets/validate-33.png", 2);
     expect(iconProblems(parseManifest(missing), DEV_BASE_URL, assetsDir)).toEqual([
       "TargetTable.Validate size 32 (TT.Validate.32): assets/validate-33.png does not exist.",
     ]);
-    const wrongSize = mutate(manifestXml, "assets/validate-32.png", "assets/validate-16.png");
+    const wrongSize = mutate(manifestXml, "assets/validate-32.png", "assets/validate-16.png", 2);
     expect(iconProblems(parseManifest(wrongSize), DEV_BASE_URL, assetsDir)).toEqual([
       "TargetTable.Validate size 32 (TT.Validate.32): assets/validate-16.png is 16×16; expected 32 square.",
     ]);
@@ -306,7 +498,7 @@ describe("the manifest checks catch a broken manifest", () => {
   });
 
   it("a button without its mandatory 80-pixel icon", () => {
-    const broken = mutate(manifestXml, '<bt:Image size="80" resid="TT.Pane.80"/>\n', "");
+    const broken = mutate(manifestXml, '<bt:Image size="80" resid="TT.Pane.80"/>\n', "", 2);
     expect(iconProblems(parseManifest(broken), DEV_BASE_URL, assetsDir)).toEqual([
       "TargetTable.ShowPane: no 80×80 icon; Office requires 16, 32 and 80.",
     ]);
