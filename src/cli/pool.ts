@@ -1,6 +1,6 @@
 /**
- * Checking many files on every core: worker threads (node:worker_threads), each handed one file at
- * a time. The worker is the command line's own bundle (dist/cli.cjs) started with a flag in its
+ * Checking many files on every core: worker threads (node:worker_threads) beside this thread, each
+ * handed a file or two at a time. The worker is the command line's own bundle (dist/cli.cjs) started with a flag in its
  * workerData (see main.ts), so there is one file to ship. Outcomes arrive in any order; the caller
  * puts them back in input order. A worker that dies (out of memory, say) costs only its file's row.
  */
@@ -34,8 +34,10 @@ export function workerScript(): string | null {
 export function startWorker(): void {
   const port = parentPort;
   if (port === null) return;
+  // One file at a time, in the order sent (a second one may wait here, sent ahead).
+  let chain: Promise<void> = Promise.resolve();
   port.on("message", (task: CheckTask) => {
-    void checkOne(task).then((outcome) => port.postMessage(outcome));
+    chain = chain.then(() => checkOne(task).then((outcome) => port.postMessage(outcome)));
   });
   port.postMessage(READY);
 }
@@ -59,9 +61,28 @@ function workerDied(task: CheckTask, error: unknown): CheckOutcome {
   return { index: task.index, report, copy: null };
 }
 
+/** The files still to check; a worker that could not start gives its files back. */
+class TaskQueue {
+  private next = 0;
+  private readonly returned: CheckTask[] = [];
+  constructor(private readonly tasks: readonly CheckTask[]) {}
+
+  take(): CheckTask | null {
+    return this.returned.shift() ?? (this.next < this.tasks.length ? this.tasks[this.next++] : null);
+  }
+
+  giveBack(tasks: readonly CheckTask[]): void {
+    this.returned.push(...tasks);
+  }
+}
+
+/** Files handed to a worker ahead of time, so it never waits while this thread is busy checking. */
+const PREFETCH = 2;
+
 /**
- * Checks every task, `jobs` at a time, calling `onOutcome` as each is known (in any order).
- * Stops handing out files once `shouldStop` says so; files already being checked finish.
+ * Checks every task on `jobs` threads, calling `onOutcome` as each is known (in any order). This
+ * thread checks files too, beside jobs - 1 workers: each worker compiles the code afresh, so one
+ * fewer worker is less work thrown away. Stops handing out files once `shouldStop` says so.
  */
 export async function runTasks(
   tasks: readonly CheckTask[],
@@ -71,40 +92,51 @@ export async function runTasks(
 ): Promise<void> {
   const threads = Math.min(jobs, tasks.length);
   const script = threads > 1 ? workerScript() : null;
-  let next = 0;
-  if (script !== null) next = await runInWorkers(script, threads, tasks, onOutcome, shouldStop);
-  // One thread, no bundle to start workers from, or workers that could not start: this thread.
-  for (; next < tasks.length && !shouldStop(); next++) onOutcome(await checkOne(tasks[next]));
+  const queue = new TaskQueue(tasks);
+  const workers = script === null ? Promise.resolve() : runWorkers(script, threads - 1, queue, onOutcome, shouldStop);
+  const checkHere = async (): Promise<void> => {
+    for (let task = queue.take(); task !== null && !shouldStop(); task = queue.take()) {
+      onOutcome(await checkOne(task));
+    }
+  };
+  await checkHere();
+  await workers;
+  // Files given back by workers that could not start.
+  await checkHere();
 }
 
-/** Runs tasks in workers; returns how many tasks were handed out (the rest fall to the caller). */
-function runInWorkers(
+/** Runs workers that take files from the queue until it is empty; resolves when all have exited. */
+function runWorkers(
   script: string,
-  threads: number,
-  tasks: readonly CheckTask[],
+  count: number,
+  queue: TaskQueue,
   onOutcome: (outcome: CheckOutcome) => void,
   shouldStop: () => boolean,
-): Promise<number> {
+): Promise<void> {
   return new Promise((resolve) => {
-    let next = 0;
     let alive = 0;
     let startFailed = false;
 
     const spawn = (): void => {
       alive++;
       const worker = new Worker(script, { workerData: { [WORKER_FLAG]: true } });
-      let current: CheckTask | null = null;
+      const inFlight: CheckTask[] = [];
       let ready = false;
       let lastError: unknown = null;
       let done = false;
       const feed = (): void => {
-        if (startFailed || shouldStop() || next >= tasks.length) {
-          done = true;
-          void worker.terminate();
-          return;
+        while (!done && inFlight.length < PREFETCH) {
+          const task = startFailed || shouldStop() ? null : queue.take();
+          if (task === null) {
+            if (inFlight.length === 0) {
+              done = true;
+              void worker.terminate();
+            }
+            return;
+          }
+          inFlight.push(task);
+          worker.postMessage(task);
         }
-        current = tasks[next++];
-        worker.postMessage(current);
       };
       worker.on("message", (message: CheckOutcome | typeof READY) => {
         if (message === READY) {
@@ -112,7 +144,8 @@ function runInWorkers(
           feed();
           return;
         }
-        current = null;
+        const at = inFlight.findIndex((task) => task.index === message.index);
+        if (at >= 0) inFlight.splice(at, 1);
         onOutcome(message);
         feed();
       });
@@ -122,16 +155,21 @@ function runInWorkers(
       worker.on("exit", () => {
         alive--;
         if (!ready) startFailed = true;
-        // Files are handed out only once a worker is ready: one that never started lost none.
-        if (current !== null) {
-          const task: CheckTask = current;
-          current = null;
-          onOutcome(workerDied(task, lastError));
+        // The worker checks its files one by one: the first still in flight is the one it died on;
+        // the others go back to be checked elsewhere.
+        const [culprit, ...innocent] = inFlight.splice(0);
+        if (culprit !== undefined) onOutcome(workerDied(culprit, lastError));
+        queue.giveBack(innocent);
+        if (!done && !startFailed && !shouldStop()) {
+          const more = queue.take();
+          if (more !== null) {
+            queue.giveBack([more]);
+            spawn();
+          }
         }
-        if (!done && !startFailed && next < tasks.length && !shouldStop()) spawn();
-        if (alive === 0) resolve(next);
+        if (alive === 0) resolve();
       });
     };
-    for (let i = 0; i < threads; i++) spawn();
+    for (let i = 0; i < count; i++) spawn();
   });
 }
