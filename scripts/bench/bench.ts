@@ -21,6 +21,7 @@ import { runCheck } from "../../src/cli/check";
 import { bufferIO } from "../../src/cli/io";
 import { withLinearMergeLoading } from "../../src/xlsx/linear-merges";
 import { readWorkbookFile } from "../../src/xlsx/read";
+import { measureBatch } from "./batch";
 import { checkOnFakeHost, type HostCheckFigures } from "./excel-host";
 import { generateWorkbook, writeWorkbook } from "./workbook";
 
@@ -453,6 +454,7 @@ async function main(argv: string[]): Promise<void> {
       collectGarbage();
       results.push(await measureSize(size, dir));
     }
+    measureBatch(dir, log);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
