@@ -7,6 +7,7 @@ import { parseSheet } from "./parse";
 import type { Issue, Summary, TableSummary } from "./report";
 import { summarize } from "./summary";
 import { RULES } from "./rules";
+import { isUnfilled, tableUnfilled } from "./rules/table-unfilled";
 import { renderMessage } from "./rules/messages";
 import type { FindingInput } from "./rules/rule";
 import { SheetView } from "./sheet";
@@ -118,9 +119,12 @@ function checkSheet(
       year: options.year ?? table.header.titleYear ?? sheetYear,
       report: collect(tableOffset + i),
     };
+    // A form nobody has filled in yet gets one hint (table-unfilled), not a finding per empty input.
+    const unfilled = isUnfilled(table);
     for (ruleIndex = 0; ruleIndex < RULES.length; ruleIndex++) {
       const rule = RULES[ruleIndex];
       if (rule.scope === "sheet") continue;
+      if (unfilled !== (rule === tableUnfilled)) continue;
       if (!table.complete && !rule.meta.incompleteTables) continue;
       rule.check(context);
     }

@@ -27,6 +27,12 @@ interface RuleCases {
 }
 
 const table = (edit: Edit, merges?: string[]): SheetSnapshot => cleanSheet(edit, merges);
+/** Empties every input of the clean table: a blank form, with its labels and indicator names. */
+const unfilled: Edit = (rows) => {
+  for (const address of ["B3", "E3", "C4", "E4", "G4", "B5", "B7", "C7", "D7", "E7", "B8"])
+    setCell(rows, address, null);
+  for (let row = 10; row <= 16; row++) for (const col of ["D", "E", "F"]) setCell(rows, `${col}${row}`, null);
+};
 const gridOnly = (): SheetSnapshot => sheetOf("表", cleanRows().slice(8));
 
 const CASES: Record<string, RuleCases> = {
@@ -195,16 +201,33 @@ const CASES: Record<string, RuleCases> = {
     ],
     silent: [{ sheet: table(() => {}) }],
   },
+  "table-unfilled": {
+    fires: [{ sheet: table(unfilled), cell: "E3" }],
+    silent: [
+      { sheet: table(() => {}) },
+      // One value typed in: the table is checked as usual.
+      { sheet: table((rows) => (unfilled(rows), setCell(rows, "E10", "≥6次"))) },
+      // A bare grid whose indicator names are typed in is the user's work, not a blank form.
+      {
+        sheet: sheetOf(
+          "表",
+          cleanRows()
+            .slice(8)
+            .map((row, i) => (i === 0 ? row : [row[0], row[1], row[2], null, null, null])),
+        ),
+      },
+    ],
+  },
   "header-block-missing": {
     fires: [{ sheet: gridOnly(), cell: "A1" }],
     silent: [{ sheet: table(() => {}) }],
   },
   "project-name-missing": {
-    fires: [{ sheet: table(set(["E3", null])), cell: "D3" }],
+    fires: [{ sheet: table(set(["E3", null])), cell: "E3" }],
     silent: [{ sheet: table(() => {}) }],
   },
   "project-code-missing": {
-    fires: [{ sheet: table(set(["B3", null])), cell: "A3" }],
+    fires: [{ sheet: table(set(["B3", null])), cell: "B3" }],
     silent: [{ sheet: table(() => {}) }],
   },
   "project-code-format": {
@@ -220,8 +243,8 @@ const CASES: Record<string, RuleCases> = {
   },
   "budget-missing": {
     fires: [
-      { sheet: table(set(["C4", null])), cell: "B4" },
-      { sheet: table(set(["C4", "按实际"])), cell: "B4" },
+      { sheet: table(set(["C4", null])), cell: "C4" },
+      { sheet: table(set(["C4", "按实际"])), cell: "C4" },
     ],
     silent: [{ sheet: table(set(["C4", "50万"])) }],
   },
@@ -260,7 +283,7 @@ const CASES: Record<string, RuleCases> = {
     ],
   },
   "goals-missing": {
-    fires: [{ sheet: table(set(["B8", null])), cell: "A8" }],
+    fires: [{ sheet: table(set(["B8", null])), cell: "B8" }],
     silent: [{ sheet: table(() => {}) }],
   },
 };

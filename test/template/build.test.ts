@@ -13,7 +13,9 @@ import {
   UnknownTemplateKindError,
 } from "../../src/core/template";
 import { isPlaceholderText } from "../../src/core/values";
-import { patchSnapshot, UNFILLED_NAMED_ROW_RULES, UNFILLED_TEMPLATE_RULES } from "./support";
+import { toA1 } from "../../src/core/address";
+import { normalizeSnapshot } from "../../src/core/snapshot";
+import { HEADER_INPUT_RULES, patchSnapshot, UNFILLED_TEMPLATE_RULES } from "./support";
 
 const FRAMEWORK_IDS: Framework[] = ["legacy", "2021"];
 
@@ -203,24 +205,43 @@ describe.each(FRAMEWORK_IDS)("framework %s", (framework) => {
       }
     });
 
-    test("checking the untouched template finds one project table and only what is left to fill", () => {
+    test("checking the untouched template finds one project table and says only that it is not filled in", () => {
       const result = checkWorkbook([patchSnapshot(patch, "项目绩效目标表")]);
       expect(result.tables).toHaveLength(1);
       expect(result.tables[0]).toMatchObject({ kind: "project", framework });
-      const allowed =
-        kind.id === "general" ? UNFILLED_TEMPLATE_RULES : [...UNFILLED_TEMPLATE_RULES, ...UNFILLED_NAMED_ROW_RULES];
-      const unexpected = result.issues.filter((i) => !allowed.includes(i.rule));
-      expect(unexpected).toEqual([]);
-      if (kind.id === "general") {
-        expect(new Set(result.issues.map((i) => i.rule))).toEqual(
-          new Set([
-            "project-name-missing",
-            "project-code-missing",
-            "budget-missing",
-            "goals-missing",
-            "level1-missing",
-          ]),
-        );
+      expect(result.issues.map((i) => `${i.severity} ${i.rule}`)).toEqual(
+        UNFILLED_TEMPLATE_RULES.map((rule) => `info ${rule}`),
+      );
+      // On the cell the user types first: the project name's input, not its label.
+      const { layout } = buildProjectTemplate({ framework, kind: kind.id });
+      expect(result.issues[0].cell).toBe(toA1(layout.projectName.row, layout.projectName.col));
+      expect(result.summary).toEqual({ errors: 0, warnings: 0, infos: 1 });
+    });
+
+    test("once its name is typed in, the header findings paint the empty input cells, not the labels", () => {
+      const { layout } = buildProjectTemplate({ framework, kind: kind.id });
+      const sheet = patchSnapshot(patch, "项目绩效目标表");
+      const named = normalizeSnapshot({
+        ...sheet,
+        values: sheet.values.map((row, r) =>
+          row.map((value, c) =>
+            r === layout.projectName.row && c === layout.projectName.col ? "会议保障经费" : value,
+          ),
+        ),
+        texts: sheet.texts.map((row, r) =>
+          row.map((text, c) => (r === layout.projectName.row && c === layout.projectName.col ? "会议保障经费" : text)),
+        ),
+      });
+      const result = checkWorkbook([named]);
+      expect(result.issues.some((i) => i.rule === "table-unfilled")).toBe(false);
+      const inputs: Record<string, { row: number; col: number }> = {
+        "project-code-missing": layout.projectCode,
+        "budget-missing": layout.budget,
+        "goals-missing": layout.goals,
+      };
+      for (const rule of HEADER_INPUT_RULES) {
+        const found = result.issues.filter((i) => i.rule === rule).map((i) => i.cell);
+        expect([rule, found]).toEqual([rule, [toA1(inputs[rule].row, inputs[rule].col)]]);
       }
     });
   });

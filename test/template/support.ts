@@ -53,18 +53,11 @@ export const SEED_000 = {
   ] as const,
 };
 
-/** Rules a freshly written, untouched template may report (spec §7): only what the user has yet to fill. */
-export const UNFILLED_TEMPLATE_RULES = [
-  "project-name-missing",
-  "project-code-missing",
-  "budget-missing",
-  "goals-missing",
-  "level1-missing",
-  "output-dimension-missing",
-];
-
 /**
- * A kind's pre-filled indicator names have no value, description or basis yet: those rules speak
- * about them too, and nothing else.
+ * What a freshly written, untouched template reports (spec §7, issue 14): a form waiting for its content
+ * gets one hint that it is not filled in yet, not a finding per empty input.
  */
-export const UNFILLED_NAMED_ROW_RULES = ["value-missing", "basis-missing", "description-missing"];
+export const UNFILLED_TEMPLATE_RULES = ["table-unfilled"];
+
+/** Header findings a template with only its project name typed in gives, each on its empty input cell. */
+export const HEADER_INPUT_RULES = ["project-code-missing", "budget-missing", "goals-missing"];

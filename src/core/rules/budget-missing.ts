@@ -1,5 +1,5 @@
 import { parseAmount } from "../values";
-import { appliesToProject, labelAnchor } from "./project";
+import { appliesToProject, inputAnchor } from "./project";
 import { tableRule } from "./rule";
 import { quoted } from "./shared";
 
@@ -26,14 +26,14 @@ export const budgetMissing = tableRule({
       good: { cells: ["预算数: 50.00"], note: "An amount in the table's unit (万元)." },
     },
   },
-  check({ table, report }) {
+  check({ table, sheet, report }) {
     if (!appliesToProject(table)) return;
     const budget = table.header.budget;
     const cell = budget?.value;
     if (cell && parseAmount(cell.value, cell.text)) return;
     const unit = table.header.amountUnit;
     report({
-      ...labelAnchor(table, budget),
+      ...inputAnchor(table, sheet, budget),
       messageId: cell ? "notAmount" : "noBudget",
       data: cell ? { budget: quoted(cell.text), unit } : { unit },
     });

@@ -1,4 +1,4 @@
-import { appliesToProject, labelAnchor } from "./project";
+import { appliesToProject, inputAnchor } from "./project";
 import { tableRule } from "./rule";
 
 export const goalsMissing = tableRule({
@@ -20,8 +20,8 @@ export const goalsMissing = tableRule({
       },
     },
   },
-  check({ table, report }) {
+  check({ table, sheet, report }) {
     if (!appliesToProject(table) || table.header.goals?.value) return;
-    report({ ...labelAnchor(table, table.header.goals), messageId: "noGoals" });
+    report({ ...inputAnchor(table, sheet, table.header.goals), messageId: "noGoals" });
   },
 });

@@ -31,6 +31,7 @@ import { satisfactionAsBenefit } from "./satisfaction-as-benefit";
 import { satisfactionTarget } from "./satisfaction-target";
 import { spendingPlanDecreasing } from "./spending-plan-decreasing";
 import { strayContent } from "./stray-content";
+import { tableUnfilled } from "./table-unfilled";
 import { spendingPlanEnd } from "./spending-plan-end";
 import { spendingPlanUnit } from "./spending-plan-unit";
 import { timelinessFormat } from "./timeliness-format";
@@ -48,6 +49,7 @@ export const RULE_AREAS: readonly { area: string; rules: readonly Rule[] }[] = [
     rules: [
       noTable,
       strayContent,
+      tableUnfilled,
       layoutUnsupported,
       gridColumnMissing,
       level1Unknown,

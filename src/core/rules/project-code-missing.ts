@@ -1,4 +1,4 @@
-import { appliesToProject, labelAnchor } from "./project";
+import { appliesToProject, inputAnchor, labelAnchor } from "./project";
 import { tableRule } from "./rule";
 
 export const projectCodeMissing = tableRule({
@@ -17,9 +17,13 @@ export const projectCodeMissing = tableRule({
       good: { cells: ["项目编码: 13052924P00584011444Y"], note: "The code from the budget system." },
     },
   },
-  check({ table, report }) {
+  check({ table, sheet, report }) {
     if (!appliesToProject(table) || table.header.projectCode?.value) return;
-    // No code label at all: the project's name is where the user looks for its code.
-    report({ ...labelAnchor(table, table.header.projectCode ?? table.header.projectName), messageId: "noCode" });
+    // No code label at all: the project's name label is where the user looks for its code.
+    const code = table.header.projectCode;
+    report({
+      ...(code ? inputAnchor(table, sheet, code) : labelAnchor(table, table.header.projectName)),
+      messageId: "noCode",
+    });
   },
 });

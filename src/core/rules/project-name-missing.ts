@@ -1,4 +1,4 @@
-import { appliesToProject, labelAnchor } from "./project";
+import { appliesToProject, inputAnchor } from "./project";
 import { tableRule } from "./rule";
 
 export const projectNameMissing = tableRule({
@@ -17,8 +17,8 @@ export const projectNameMissing = tableRule({
       good: { cells: ["项目名称: 会议保障经费"], note: "The project's name as in the budget." },
     },
   },
-  check({ table, report }) {
+  check({ table, sheet, report }) {
     if (!appliesToProject(table) || table.header.projectName?.value) return;
-    report({ ...labelAnchor(table, table.header.projectName), messageId: "noName" });
+    report({ ...inputAnchor(table, sheet, table.header.projectName), messageId: "noName" });
   },
 });
