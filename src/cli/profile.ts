@@ -96,11 +96,11 @@ function valueText(value: unknown): string {
   return text === undefined ? String(value) : text.length > 40 ? `${text.slice(0, 40)}…` : text;
 }
 
-/** Reads and validates a profile; throws UsageError (one line, the bad key named). */
-export async function readProfile(file: string): Promise<Profile> {
+/** Reads and validates a profile (`file` names it in messages); throws UsageError (one line, the bad key named). */
+export async function readProfile(location: string, file = location): Promise<Profile> {
   let text: string;
   try {
-    text = await readFile(file, "utf8");
+    text = await readFile(location, "utf8");
   } catch (cause) {
     const code = (cause as NodeJS.ErrnoException | null)?.code;
     if (code === "ENOENT") {
@@ -166,7 +166,8 @@ export async function findProfile(
   const candidate = path.join(folder, PROFILE_FILE_NAME);
   const info = await stat(candidate).catch(() => null);
   if (info === null) return null;
-  return { file: candidate, profile: await readProfile(candidate) };
+  // Named as the user knows it, not by its full path.
+  return { file: PROFILE_FILE_NAME, profile: await readProfile(candidate, PROFILE_FILE_NAME) };
 }
 
 /** The findings as the profile wants them: rules turned off dropped, severities changed, counts redone. */

@@ -458,6 +458,12 @@ describe("profiles (--config, target-table.config.json)", () => {
     const result = runNode(["check", "a.xlsx", "--json"], root);
     expect(result.status).toBe(0);
     expect(parseReport(result.stdout).files[0].summary).toEqual({ errors: 0, warnings: 1, infos: 2 });
+    await writeFile(path.join(root, "target-table.config.json"), JSON.stringify({ rules: { "unit-mising": "off" } }));
+    const bad = runNode(["check", "a.xlsx"], root);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(
+      /^配置文件“target-table\.config\.json”有误：“rules”中的“unit-mising”不是规则名称；是否想写“unit-missing”？/,
+    );
   });
 
   it.each([
