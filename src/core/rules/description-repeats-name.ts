@@ -1,3 +1,4 @@
+import { descriptionExample } from "./examples";
 import { normalizeText } from "../text";
 import { tableRule } from "./rule";
 import { hasText, namedRows, quoted } from "./shared";
@@ -9,8 +10,8 @@ export const descriptionRepeatsName = tableRule({
     description: "A description (绩效指标描述) that merely repeats the level-3 indicator's name.",
     messages: {
       repeatsName: {
-        zh: "指标描述{description}只是重复了指标名称。请说明衡量什么、怎样计算，如“年度内召开的重要会议次数”。",
-        en: "The description {description} only repeats the indicator's name. Say what is measured and how.",
+        zh: "指标描述{description}只是重复了指标名称。请说明衡量什么、怎样计算，如{example}。",
+        en: "The description {description} only repeats the indicator's name. Say what is measured and how, e.g. {example}.",
       },
     },
     examples: {
@@ -33,7 +34,7 @@ export const descriptionRepeatsName = tableRule({
         row: description.row,
         col: description.col,
         messageId: "repeatsName",
-        data: { description: quoted(description.text) },
+        data: { description: quoted(description.text), example: descriptionExample(row, table) },
       });
     }
   },

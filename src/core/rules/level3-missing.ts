@@ -1,3 +1,4 @@
+import { nameExample } from "./examples";
 import { tableRule } from "./rule";
 import { hasText } from "./shared";
 
@@ -8,8 +9,8 @@ export const level3Missing = tableRule({
     description: "A grid row with a value, description or basis but no level-3 indicator name.",
     messages: {
       noName: {
-        zh: "这一行填写了指标值、描述或依据，但没有三级指标名称。请填写指标名称，如“召开会议次数”。",
-        en: "This row has a value, description or basis but no level-3 indicator name. Fill in a name such as 召开会议次数.",
+        zh: "这一行填写了指标值、描述或依据，但没有三级指标名称。请填写指标名称，如{example}。",
+        en: "This row has a value, description or basis but no level-3 indicator name. Fill in a name such as {example}.",
       },
     },
     examples: {
@@ -28,7 +29,7 @@ export const level3Missing = tableRule({
     for (const row of table.rows) {
       if (row.placeholder || hasText(row.level3)) continue;
       const anchor = row.level3 ?? { row: row.row, col: table.columns.level3 };
-      report({ row: anchor.row, col: anchor.col, messageId: "noName" });
+      report({ row: anchor.row, col: anchor.col, messageId: "noName", data: { example: nameExample(row, table) } });
     }
   },
 });

@@ -1,3 +1,4 @@
+import { unitExample } from "./examples";
 import { unitInName } from "../values";
 import { tableRule } from "./rule";
 import { namedRows, quoted, readableValue } from "./shared";
@@ -10,8 +11,8 @@ export const unitMissing = tableRule({
       "A quantitative value with no unit anywhere: none in the value, in a unit column or in a bracket after the indicator's name.",
     messages: {
       noUnit: {
-        zh: "指标值{value}没有计量单位。请写明单位，如“次”“人”“%”“万元”。",
-        en: "The value {value} has no unit. Add one, such as 次, 人, % or 万元.",
+        zh: "指标值{value}没有计量单位。请写明单位，如{example}。",
+        en: "The value {value} has no unit. Add one, such as {example}.",
       },
     },
     examples: {
@@ -24,7 +25,12 @@ export const unitMissing = tableRule({
       if (!readableValue(row) || row.parsed.kind !== "quantity" || row.parsed.unit !== null) continue;
       // 实施营造林总面积（亩） | 80000: the name carries the unit.
       if (unitInName(row.level3!.text) !== null) continue;
-      report({ row: row.value.row, col: row.value.col, messageId: "noUnit", data: { value: quoted(row.valueText) } });
+      report({
+        row: row.value.row,
+        col: row.value.col,
+        messageId: "noUnit",
+        data: { value: quoted(row.valueText), example: unitExample(row, table) },
+      });
     }
   },
 });

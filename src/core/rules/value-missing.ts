@@ -1,3 +1,4 @@
+import { valueExample } from "./examples";
 import { isPlaceholderText } from "../values";
 import { tableRule } from "./rule";
 import { namedRows, quoted } from "./shared";
@@ -9,8 +10,8 @@ export const valueMissing = tableRule({
     description: "A named indicator with no value (指标值).",
     messages: {
       noValue: {
-        zh: "指标{indicator}没有填写指标值。请填写可衡量的目标，如“≥95%”“≥2次”或“12月底前”。",
-        en: "Indicator {indicator} has no target value. Enter a measurable target such as ≥95%, ≥2次 or 12月底前.",
+        zh: "指标{indicator}没有填写指标值。请填写可衡量的目标，如{example}。",
+        en: "Indicator {indicator} has no target value. Enter a measurable target such as {example}.",
       },
     },
     examples: {
@@ -30,7 +31,7 @@ export const valueMissing = tableRule({
         row: row.value?.row ?? row.row,
         col: row.value?.col ?? table.columns.value,
         messageId: "noValue",
-        data: { indicator: quoted(row.level3!.text) },
+        data: { indicator: quoted(row.level3!.text), example: valueExample(row, table) },
       });
     }
   },

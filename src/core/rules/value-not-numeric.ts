@@ -1,3 +1,4 @@
+import { valueExample } from "./examples";
 import { hasDigit } from "../values";
 import { tableRule } from "./rule";
 import { namedRows, quoted, readableValue } from "./shared";
@@ -9,12 +10,12 @@ export const valueNotNumeric = tableRule({
     description: "A 数量指标 or cost indicator (legacy 成本指标, 2021 经济成本指标) value with no number in it.",
     messages: {
       quantityNoNumber: {
-        zh: "数量指标的指标值{value}没有数字。请填写具体数量，如“≥2次”“≥500人次”。",
-        en: "The 数量指标 value {value} has no number. Enter a figure such as ≥2次.",
+        zh: "数量指标的指标值{value}没有数字。请填写具体数量，如{example}。",
+        en: "The 数量指标 value {value} has no number. Enter a figure such as {example}.",
       },
       costNoNumber: {
-        zh: "{level2}的指标值{value}没有数字。请填写具体数量，如“≤183.6万元”。",
-        en: "The {level2} value {value} has no number. Enter a figure such as ≤183.6万元.",
+        zh: "{level2}的指标值{value}没有数字。请填写具体金额，如{example}。",
+        en: "The {level2} value {value} has no number. Enter an amount such as {example}.",
       },
     },
     examples: {
@@ -35,7 +36,7 @@ export const valueNotNumeric = tableRule({
         row: row.value.row,
         col: row.value.col,
         messageId: level2 === "数量指标" ? "quantityNoNumber" : "costNoNumber",
-        data: { value: quoted(row.valueText), level2: level2! },
+        data: { value: quoted(row.valueText), level2: level2!, example: valueExample(row, table) },
       });
     }
   },

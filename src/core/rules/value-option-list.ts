@@ -1,3 +1,4 @@
+import { valueExample } from "./examples";
 import { tableRule } from "./rule";
 import { quoted } from "./shared";
 
@@ -8,8 +9,8 @@ export const valueOptionList = tableRule({
     description: "A value that lists grade options (优、良、中、差) instead of stating a target.",
     messages: {
       gradeOptions: {
-        zh: "指标值{value}是评价等级的选项，不是目标值。请填写可衡量的目标，如“≥95%”或“12月底前”。",
-        en: "The value {value} lists grade options, not a target. Enter a measurable target such as ≥95% or 12月底前.",
+        zh: "指标值{value}是评价等级的选项，不是目标值。请填写可衡量的目标，如{example}。",
+        en: "The value {value} lists grade options, not a target. Enter a measurable target such as {example}.",
       },
     },
     examples: {
@@ -27,7 +28,7 @@ export const valueOptionList = tableRule({
         row: row.value.row,
         col: row.value.col,
         messageId: "gradeOptions",
-        data: { value: quoted(row.valueText) },
+        data: { value: quoted(row.valueText), example: valueExample(row, table) },
       });
     }
   },

@@ -1,3 +1,4 @@
+import { valueExample } from "./examples";
 import { hasDigit } from "../values";
 import { tableRule } from "./rule";
 import { namedRows, quoted, readableValue } from "./shared";
@@ -17,8 +18,8 @@ export const valueVague = tableRule({
       "A qualitative value with no number that only names a direction of change (有效提高, 进一步提升 …), not an end state.",
     messages: {
       directionOnly: {
-        zh: "指标值{value}只说明了变化方向，无法衡量是否达成。请写出可检验的结果，如“参政议政能力提升率≥90%”或“形成调研报告≥3篇”。",
-        en: "The value {value} only names a direction of change and cannot be checked. State a verifiable result, e.g. a rate ≥90% or ≥3 reports.",
+        zh: "指标值{value}只说明了变化方向，无法衡量是否达成。请写出可检验的结果，如{example}。",
+        en: "The value {value} only names a direction of change and cannot be checked. State a verifiable result, e.g. {example}.",
       },
     },
     examples: {
@@ -37,7 +38,12 @@ export const valueVague = tableRule({
       if (!readableValue(row) || row.parsed.kind !== "text") continue;
       const text = row.valueText;
       if (hasDigit(text) || CONCRETE.test(text) || !DIRECTION.test(text)) continue;
-      report({ row: row.value.row, col: row.value.col, messageId: "directionOnly", data: { value: quoted(text) } });
+      report({
+        row: row.value.row,
+        col: row.value.col,
+        messageId: "directionOnly",
+        data: { value: quoted(text), example: valueExample(row, table) },
+      });
     }
   },
 });
