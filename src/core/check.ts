@@ -97,7 +97,18 @@ function checkSheet(
         table: tableIndex,
         message,
         messageEn: renderMessage(template, data, "en"),
-        fix: input.fix === undefined ? null : { cell: toA1(anchor.row, anchor.col), value: input.fix },
+        fix:
+          input.fix === undefined
+            ? null
+            : { cell: toA1(anchor.row, anchor.col), value: input.fix, was: sheet.text(anchor.row, anchor.col) },
+        ...(input.fixes && input.fixes.length > 0
+          ? {
+              fixes: input.fixes.map((fix) => {
+                const at = sheet.anchorOf(fix.row, fix.col);
+                return { cell: toA1(at.row, at.col), value: fix.value, was: sheet.text(at.row, at.col) };
+              }),
+            }
+          : {}),
         order: sheetIndex * 1000 + ruleIndex,
         row: anchor.row,
         col: anchor.col,
@@ -149,15 +160,10 @@ export function checkWorkbook(sheets: readonly SheetSnapshot[], options: CheckOp
       SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] ||
       a.order - b.order,
   );
-  const issues: Issue[] = located.map(({ rule, severity, sheet, cell, table, message, messageEn, fix }) => ({
-    rule,
-    severity,
-    sheet,
-    cell,
-    table,
-    message,
-    messageEn,
-    fix,
-  }));
+  const issues: Issue[] = located.map(({ rule, severity, sheet, cell, table, message, messageEn, fix, fixes }) =>
+    fixes
+      ? { rule, severity, sheet, cell, table, message, messageEn, fix, fixes }
+      : { rule, severity, sheet, cell, table, message, messageEn, fix },
+  );
   return { tables, issues, summary: summarize(issues) };
 }

@@ -7,10 +7,14 @@ import { z } from "zod";
 export const severitySchema = z.enum(["error", "warning", "info"]);
 export type Severity = z.infer<typeof severitySchema>;
 
+/** A replacement value for one cell. */
 const fixSchema = z.object({
   cell: z.string(),
   value: z.string(),
+  /** The cell's text when it was checked (added in 0.1: a fix is applied only while the cell still shows it). */
+  was: z.string().optional(),
 });
+export type Fix = z.infer<typeof fixSchema>;
 
 /** One finding, as the report lists it. */
 export const issueSchema = z.object({
@@ -23,7 +27,13 @@ export const issueSchema = z.object({
   table: z.number().int().nonnegative().nullable(),
   message: z.string().min(1),
   messageEn: z.string().min(1),
+  /** A replacement value for the finding's cell, or null. */
   fix: fixSchema.nullable(),
+  /**
+   * A fix that writes several cells together (spending-plan-unit's percentages), in place of `fix`, which is
+   * then null: a reader that knows only `fix` never applies half of it. Absent when there is none.
+   */
+  fixes: z.array(fixSchema).optional(),
 });
 export type Issue = z.infer<typeof issueSchema>;
 

@@ -42,6 +42,8 @@ export interface FindingInput<M extends string = string> {
   severity?: Severity;
   /** A replacement value for the anchored cell. */
   fix?: string;
+  /** Replacement values for several cells, applied together (reported as the issue's `fixes`). */
+  fixes?: readonly { row: number; col: number; value: string }[];
 }
 
 export interface TableContext<M extends string = string> {

@@ -7,7 +7,7 @@ export const spendingPlanUnit = tableRule({
     id: "spending-plan-unit",
     severity: "warning",
     description:
-      "A spending plan labelled in percent (%) that holds amounts; the message gives the percentages of the budget.",
+      "A spending plan labelled in percent (%) that holds amounts; the message gives the percentages of the budget, and the fix writes them.",
     messages: {
       amountsAsPercent: {
         zh: "资金支出计划标注为百分比（%），但填的是金额。按预算数换算应为：{percentages}。",
@@ -43,6 +43,18 @@ export const spendingPlanUnit = tableRule({
         col: cell.col,
         messageId: "amountsAsPercent",
         data: { percentages: { zh: percentages.join("、"), en: percentages.join(", ") } },
+        // The percentages, one per filled checkpoint, written together when the user applies the fix.
+        fixes: plan.points.flatMap((p) =>
+          p.figure === null
+            ? []
+            : [
+                {
+                  row: p.checkpoint.value.row,
+                  col: p.checkpoint.value.col,
+                  value: formatPercent((p.figure / total) * 100),
+                },
+              ],
+        ),
       });
     } else report({ row: cell.row, col: cell.col, messageId: "amountsNoBudget" });
   },
