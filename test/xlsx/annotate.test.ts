@@ -3,6 +3,7 @@ import path from "node:path";
 import ExcelJS from "exceljs";
 import type { Issue } from "../../src/core/report";
 import { checkWorkbook } from "../../src/core/check";
+import { toA1 } from "../../src/core/address";
 import { HIGHLIGHT_COLORS } from "../../src/core/highlight";
 import { OutputError, writeAnnotatedCopy } from "../../src/xlsx/annotate";
 import { argb } from "../../src/xlsx/colour";
@@ -164,14 +165,25 @@ describe("writeAnnotatedCopy", () => {
     expect(noteString(ws.getCell("B5"))).toContain("警告 · unit-missing");
   });
 
-  it("sizes each note's box for its text (exceljs alone writes a 2×4-cell box)", async () => {
-    const vml = zipEntry(await readFile(output), "xl/drawings/vmlDrawing1.vml");
-    const anchors = [...(vml ?? "").matchAll(/<x:Anchor>([^<]*)<\/x:Anchor>/g)].map((m) => m[1].split(",").map(Number));
-    expect(anchors).toHaveLength(4);
-    for (const [left, , top, , right, , bottom] of anchors) {
+  it("sizes each new note's box for its text and keeps an existing note's box as the author left it", async () => {
+    const shapes = (xml: string | null) =>
+      new Map(
+        [
+          ...(xml ?? "").matchAll(
+            /<x:Anchor>([^<]*)<\/x:Anchor>[\s\S]*?<x:Row>(\d+)<\/x:Row>\s*<x:Column>(\d+)<\/x:Column>/g,
+          ),
+        ].map((m) => [toA1(Number(m[2]), Number(m[3])), m[1]!.split(",").map(Number)]),
+      );
+    const before = shapes(zipEntry(await readFile(input), "xl/drawings/vmlDrawing1.vml"));
+    const after = shapes(zipEntry(await readFile(output), "xl/drawings/vmlDrawing1.vml"));
+    expect([...before.keys()]).toEqual(["C3"]);
+    expect([...after.keys()].sort()).toEqual(["A3", "B3", "B5", "C3"]);
+    expect(after.get("C3")).toEqual(before.get("C3"));
+    for (const address of ["A3", "B3", "B5"]) {
+      const [left, , top, , right, , bottom] = after.get(address)!;
       // At least 56 characters wide in this sheet's default 9-character columns, and several rows high.
-      expect(right - left).toBeGreaterThanOrEqual(6);
-      expect(bottom - top).toBeGreaterThanOrEqual(4);
+      expect(right! - left!).toBeGreaterThanOrEqual(6);
+      expect(bottom! - top!).toBeGreaterThanOrEqual(4);
     }
   });
 
