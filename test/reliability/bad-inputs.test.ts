@@ -291,10 +291,11 @@ describe("files that are not a readable .xlsx", () => {
     expectOneLineFailure(await runCli("check", at("一个文件夹.xlsx")), "这是一个文件夹，不是 Excel 文件");
   });
 
-  test("one unreadable file among good ones: the good ones are reported, the exit status is 2", async () => {
+  test("one unreadable file among good ones: all are reported, the exit status is 1 (2 only when nothing was read)", async () => {
     const bad = await writeBytes(at("坏.xlsx"), "not a workbook");
     const run = await runCli("check", EXAMPLE, bad);
-    expect(run.status).toBe(2);
+    expect(run.status).toBe(1);
+    expect(run.stdout).toContain("无法读取");
     expect(run.stdout).toContain("专项运转保障经费");
     expect(run.stderr.trimEnd().split("\n")).toHaveLength(1);
     expect(run.stderr).toContain("坏.xlsx");
