@@ -123,7 +123,7 @@ test("Validation.Add fails where a validation exists; inline lists stop at 255 c
 test("SpecialCells finds number and error cells, and fails when there are none", () => {
   const { App } = app();
   const ws = App.ActiveSheet;
-  expect(ws.UsedRange.SpecialCells(2, 1).Address(false, false)).toBe("C2,C3");
+  expect(ws.UsedRange.SpecialCells(2, 1).Address(false, false)).toBe("C2:C3");
   expect(ws.UsedRange.SpecialCells(-4123, 16).Address(false, false)).toBe("B3");
   expect(() => ws.Range("A1:A3").SpecialCells(2, 1)).toThrow(/No cells/);
 });

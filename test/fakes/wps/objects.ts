@@ -900,6 +900,14 @@ export class FakeRange {
       }
     }
     if (runs.length === 0) throw new WpsFakeError(1004, "未找到单元格。(No cells were found.)");
+    // Like Excel, rows of the same span join into one rectangular area.
+    const joined: CellRange[] = [];
+    for (const run of runs) {
+      const above = joined.find((a) => a.left === run.left && a.right === run.right && a.bottom === run.top - 1);
+      if (above) above.bottom = run.bottom;
+      else joined.push(run);
+    }
+    runs.splice(0, runs.length, ...joined);
     return this.runtime.expose(new FakeRange(this.runtime, this.sheet, runs));
   }
 
