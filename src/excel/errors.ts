@@ -4,7 +4,7 @@
  */
 import { HostError } from "../host/types";
 
-type HostOperation = "read" | "highlight" | "clear" | "select" | "template" | "listen";
+type HostOperation = "read" | "highlight" | "clear" | "select" | "template" | "listen" | "fix" | "undo" | "export";
 
 const ACTION: Record<HostOperation, { zh: string; en: string }> = {
   read: { zh: "读取工作表", en: "read the worksheet" },
@@ -13,6 +13,9 @@ const ACTION: Record<HostOperation, { zh: string; en: string }> = {
   select: { zh: "选中单元格", en: "select the cell" },
   template: { zh: "插入模板", en: "insert the template" },
   listen: { zh: "跟踪选中的单元格", en: "follow the selected cell" },
+  fix: { zh: "应用修改", en: "apply the fix" },
+  undo: { zh: "撤销修改", en: "undo the fix" },
+  export: { zh: "导出结果", en: "export the findings" },
 };
 
 /** The Office.js error code ("AccessDenied", "ItemNotFound", …), or null for anything else. */

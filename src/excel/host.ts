@@ -8,7 +8,10 @@ import type { Issue } from "../core/report";
 import type { SheetSnapshot } from "../core/snapshot";
 import {
   HostError,
+  type AppliedFix,
   type CellSelection,
+  type CellWrite,
+  type FindingsSheet,
   type HostCapabilities,
   type SheetScope,
   type SpreadsheetHost,
@@ -19,6 +22,8 @@ import { toHostError } from "./errors";
 import { RecordLoader, clearHighlights, isWriteFailure, loadHint, paintFindings, type WorkbookHint } from "./highlight";
 import { WORKSHEET_INFO_PROPERTIES, readSheetSnapshots, worksheetInfos, type WorksheetInfo } from "./read";
 import { detectFeatures, type ExcelFeatures } from "./requirements";
+import { exportFindings } from "./export";
+import { applyFix, undoFix } from "./fix";
 import { insertTemplate } from "./template";
 
 function changedMeanwhile(): HostError {
@@ -168,6 +173,22 @@ export class ExcelHost implements SpreadsheetHost {
     const placement = await insertTemplate(patch, where, sheetName, this.features);
     this.hint = null;
     return placement;
+  }
+
+  applyFix(writes: readonly CellWrite[]): Promise<AppliedFix> {
+    return applyFix(writes);
+  }
+
+  undoFix(applied: AppliedFix): Promise<void> {
+    return undoFix(applied);
+  }
+
+  async exportFindings(content: FindingsSheet): Promise<{ sheet: string; range: string }> {
+    const written = await exportFindings(content);
+    // A new worksheet: the sheets the hint knows are out of date.
+    this.hint = null;
+    this.seenWorksheets = null;
+    return written;
   }
 }
 

@@ -60,7 +60,7 @@ export function uniqueSheetName(wanted: string, taken: readonly string[]): strin
 }
 
 /** Text Excel would read as something else (a number, a date, a formula, TRUE) is written with a leading '. */
-function literal(value: string | number): string | number {
+export function literal(value: string | number): string | number {
   if (typeof value === "number") return value;
   const looksTyped =
     /^[=+\-@]/.test(value) ||
@@ -71,7 +71,7 @@ function literal(value: string | number): string | number {
 }
 
 /** Column width in characters → points, as Excel converts for its default font (7-pixel digits). */
-function widthPoints(characters: number): number {
+export function widthPoints(characters: number): number {
   const pixels = Math.trunc(((256 * characters + Math.trunc(128 / 7)) / 256) * 7);
   return Math.round(pixels * 0.75 * 100) / 100;
 }

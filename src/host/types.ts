@@ -28,6 +28,41 @@ export interface TemplatePlacement {
   range: string;
 }
 
+/** One cell a fix writes: the value as the user would type it, and the text the check saw there. */
+export interface CellWrite {
+  sheet: string;
+  cell: string;
+  value: string;
+  /** The cell's text when checked; the write is refused when the cell shows anything else now. */
+  was?: string;
+}
+
+/** What a fix wrote and what each cell held before: enough to undo exactly that write. */
+export interface AppliedFix {
+  cells: {
+    sheet: string;
+    cell: string;
+    /** The constant the cell held (a formula cell is never written). */
+    before: string | number | boolean;
+    beforeFormat: string;
+    /** What the cell holds after the write, to tell whether the user changed it since. */
+    after: string | number | boolean;
+    afterFormat: string;
+  }[];
+}
+
+/** The findings as a new worksheet: one row per finding, one column a link to the finding's cell. */
+export interface FindingsSheet {
+  /** The name wanted; the host takes the first free one ("校验结果", "校验结果 (2)" …). */
+  name: string;
+  header: string[];
+  rows: { cells: string[]; target: { sheet: string; cell: string } }[];
+  /** The column whose cells link to their row's target. */
+  linkColumn: number;
+  /** Column widths in characters. */
+  widths?: number[];
+}
+
 export interface SpreadsheetHost {
   readonly capabilities: HostCapabilities;
   /** Reads the active sheet, or every worksheet, as snapshots. */
@@ -42,6 +77,16 @@ export interface SpreadsheetHost {
   onSelectionChanged(handler: (selection: CellSelection) => void): Promise<() => Promise<void>>;
   /** Writes a template patch on a new sheet, or at the selection when every target cell is empty. */
   insertTemplate(patch: SheetPatch, where: "new-sheet" | "selection", sheetName: string): Promise<TemplatePlacement>;
+  /**
+   * Writes a fix's values, all or none, and only while each cell still shows what the check saw and holds
+   * no formula: the one place the add-in changes a value, and only when the user clicks. Optional: a host
+   * without it offers no Apply button.
+   */
+  applyFix?(writes: readonly CellWrite[]): Promise<AppliedFix>;
+  /** Puts back what an applied fix replaced, while the cells still hold what it wrote. */
+  undoFix?(applied: AppliedFix): Promise<void>;
+  /** Adds the findings as a new worksheet (never over an existing one); returns the sheet's name. Optional. */
+  exportFindings?(sheet: FindingsSheet): Promise<{ sheet: string; range: string }>;
 }
 
 /** A failure the user should read: a plain sentence in Chinese and in English. */

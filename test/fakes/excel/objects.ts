@@ -52,7 +52,7 @@ import {
   type FakeClientResult,
   type SelectionHandler,
 } from "./runtime";
-import type { FakeCell, FakeDataValidation as DataValidationEntry, FakeSheet } from "./state";
+import type { FakeCell, FakeDataValidation as DataValidationEntry, FakeHyperlink, FakeSheet } from "./state";
 
 interface SheetRef {
   sheetId: string;
@@ -547,6 +547,34 @@ export class FakeRange extends FakeClientObject<RangeRef> {
   get formulas(): unknown[][] {
     return this.loaded("formulas");
   }
+  /** The top-left cell's link, as Excel reports it for a range (ExcelApi 1.7, within every set the fake offers). */
+  get hyperlink(): FakeHyperlink | null {
+    return this.loaded("hyperlink");
+  }
+  set hyperlink(input: FakeHyperlink | null) {
+    this.queueSet("hyperlink", input, (ref) => {
+      const sheet = sheetOf(this.context, ref);
+      assertCanEditCells(sheet);
+      if (input !== null && (typeof input !== "object" || (!input.documentReference && !input.address))) {
+        throw officeError("InvalidArgument", "A hyperlink needs an address or a document reference.");
+      }
+      for (let r = ref.range.top; r <= ref.range.bottom; r++) {
+        for (let c = ref.range.left; c <= ref.range.right; c++) {
+          const cell = cellEnsure(sheet, r, c);
+          if (input === null) delete cell.hyperlink;
+          else {
+            cell.hyperlink = { ...input };
+            // Excel shows the link's text in the cell.
+            if (input.textToDisplay !== undefined) {
+              cell.value = input.textToDisplay;
+              delete cell.formula;
+              delete cell.text;
+            }
+          }
+        }
+      }
+    });
+  }
 
   get worksheet(): FakeWorksheet {
     return this.nav(
@@ -772,6 +800,7 @@ export class FakeRange extends FakeClientObject<RangeRef> {
       "text",
       "numberFormat",
       "formulas",
+      "hyperlink",
     ];
   }
 
@@ -812,6 +841,10 @@ export class FakeRange extends FakeClientObject<RangeRef> {
         if (property === "text") return grid((r, c) => apiText(cellGet(sheet, r, c)));
         if (property === "numberFormat") return grid((r, c) => apiNumberFormat(cellGet(sheet, r, c)));
         return grid((r, c) => apiFormula(cellGet(sheet, r, c)));
+      case "hyperlink": {
+        const link = cellGet(sheet, range.top, range.left)?.hyperlink;
+        return link ? { ...link } : null;
+      }
       default:
         throw officeError("InvalidArgument", `Range has no property "${property}".`);
     }

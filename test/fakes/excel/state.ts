@@ -65,6 +65,13 @@ export interface FakeNote {
   author?: string;
 }
 
+export interface FakeHyperlink {
+  documentReference?: string;
+  address?: string;
+  textToDisplay?: string;
+  screenTip?: string;
+}
+
 export interface FakeCell {
   /** What Range.values reports: a number (dates are serials), text, a boolean; an error as its text. */
   value?: string | number | boolean | null;
@@ -77,6 +84,8 @@ export interface FakeCell {
   fill?: FakeFill;
   font?: FakeFont;
   note?: FakeNote;
+  /** Range.hyperlink (ExcelApi 1.7): a link within the workbook ("'Sheet1'!B7") or to an address. */
+  hyperlink?: FakeHyperlink;
   horizontalAlignment?: string;
   verticalAlignment?: string;
   wrapText?: boolean;
