@@ -416,11 +416,7 @@ export function annotatePackage(
       text: NOTE_HEADING + noteText(mark.issues),
     }));
     const existingComments = pkg.read(commentsPart);
-    const patched = patchComments(
-      existingComments,
-      existingComments === null ? notes : notes.map((n) => ({ ...n, text: `\n\n${n.text}` })),
-      mainNamespace,
-    );
+    const patched = patchComments(existingComments, notes, mainNamespace);
     pkg.write(commentsPart, patched.xml);
 
     const vmlXml = newVml ? null : pkg.read(vmlPart);

@@ -11,7 +11,7 @@ export const NOTE_AUTHOR = "target-table";
 export interface Note {
   row: number;
   col: number;
-  /** Our text: appended after an existing note's text, or the whole of a new note. */
+  /** Our text: the whole of a new note, or appended after an existing note's text and a blank line. */
   text: string;
 }
 
@@ -146,23 +146,24 @@ export function patchComments(
       continue;
     }
     const tp = found.text.name.slice(0, found.text.name.length - found.text.local.length);
+    const text = `\n\n${note.text}`;
     if (found.lastRun >= 0) {
-      edits.push({ at: found.lastRun, to: found.lastRun, text: run(tp, note.text) });
+      edits.push({ at: found.lastRun, to: found.lastRun, text: run(tp, text) });
     } else if (found.t?.close) {
       const t = found.t.open;
       const hasSpace = attributes(xml, t).some((a) => a.name === "xml:space");
       if (!hasSpace) edits.push({ at: t.end - 1, to: t.end - 1, text: ' xml:space="preserve"' });
-      edits.push({ at: found.t.close.start, to: found.t.close.start, text: escapeXml(note.text) });
+      edits.push({ at: found.t.close.start, to: found.t.close.start, text: escapeXml(text) });
     } else if (found.t) {
-      edits.push({ at: found.t.open.start, to: found.t.open.end, text: textElement(tp, note.text) });
+      edits.push({ at: found.t.open.start, to: found.t.open.end, text: textElement(tp, text) });
     } else if (found.textClose) {
-      edits.push({ at: found.textClose.start, to: found.textClose.start, text: run(tp, note.text) });
+      edits.push({ at: found.textClose.start, to: found.textClose.start, text: run(tp, text) });
     } else {
       const head = xml.slice(found.text.start, found.text.end - 2).replace(/\s+$/, "");
       edits.push({
         at: found.text.start,
         to: found.text.end,
-        text: `${head}>${run(tp, note.text)}</${found.text.name}>`,
+        text: `${head}>${run(tp, text)}</${found.text.name}>`,
       });
     }
   }
