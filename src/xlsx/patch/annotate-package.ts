@@ -396,9 +396,12 @@ export function annotatePackage(
         // The sheet links a drawing the package lacks: give the link a drawing under its own name.
         vmlPart = resolveTarget(part, vmlRel.target);
       } else {
-        legacyDrawingId = freshRelationshipId(rels, new Set(addedRels.map((r) => r.id)));
+        // The sheet's own link, when it names no relationship, is given one; otherwise a new link is made.
+        const dangling = layout.legacyDrawingId !== null && !rels.some((r) => r.id === layout.legacyDrawingId);
+        const id = dangling ? layout.legacyDrawingId! : freshRelationshipId(rels, new Set(addedRels.map((r) => r.id)));
+        if (!dangling) legacyDrawingId = id;
         addedRels.push({
-          id: legacyDrawingId,
+          id,
           type: relationshipType(strict, "vmlDrawing"),
           target: relativeTarget(part, vmlPart),
           external: false,
