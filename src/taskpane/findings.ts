@@ -4,7 +4,7 @@
  */
 import { parseRangeA1, parseA1, rangeContains } from "../core/address";
 import type { Issue, Severity, Summary, TableSummary } from "../core/report";
-import type { CellSelection } from "../host/types";
+import type { CellSelection, CellWrite } from "../host/types";
 
 export interface FindingGroup {
   /** Stable React key: "table-3" or "sheet-Sheet2". */
@@ -115,4 +115,46 @@ export function cellLabel(sheet: string, cell: string): string {
 /** True when the check found no table at all and said nothing above a hint: an empty or unrelated sheet. */
 export function isEmptyResult(tables: readonly TableSummary[], issues: readonly Issue[]): boolean {
   return tables.length === 0 && issues.every((issue) => issue.severity === "info");
+}
+
+/** Findings of one group that say the same thing (same rule, same message): listed once, with their cells. */
+export interface FindingCluster {
+  key: string;
+  issues: Issue[];
+}
+
+/** Clusters a group's findings by rule and message, keeping the first one's position. */
+export function clusterIssues(issues: readonly Issue[]): FindingCluster[] {
+  const byMessage = new Map<string, FindingCluster>();
+  const clusters: FindingCluster[] = [];
+  for (const issue of issues) {
+    const key = `${issue.rule}\u0000${issue.severity}\u0000${issue.message}`;
+    const cluster = byMessage.get(key);
+    if (cluster) cluster.issues.push(issue);
+    else {
+      const created = { key: `${issue.rule}-${issue.sheet}-${issue.cell}`, issues: [issue] };
+      byMessage.set(key, created);
+      clusters.push(created);
+    }
+  }
+  return clusters;
+}
+
+/** The groups with only the findings of the shown severities (a group keeps its place, even when emptied). */
+export function filterGroups(groups: readonly FindingGroup[], shown: ReadonlySet<Severity>): FindingGroup[] {
+  if (shown.size === 0) return [...groups];
+  return groups.map((group) => ({ ...group, issues: group.issues.filter((issue) => shown.has(issue.severity)) }));
+}
+
+/** The cells a finding's fix writes: its one-cell fix, or its several cells (spending-plan-unit). */
+export function fixWrites(issue: Issue): CellWrite[] {
+  const fixes = issue.fixes ?? (issue.fix ? [issue.fix] : []);
+  return fixes.map((fix) => ({ sheet: issue.sheet, cell: fix.cell, value: fix.value, was: fix.was }));
+}
+
+/** "25%" for one cell, "B7 25%、C7 50%" for several. */
+export function fixSummary(issue: Issue, separator: string): string {
+  const fixes = issue.fixes ?? (issue.fix ? [issue.fix] : []);
+  if (fixes.length === 1) return fixes[0].value;
+  return fixes.map((fix) => `${fix.cell} ${fix.value}`).join(separator);
 }

@@ -37,6 +37,28 @@ export interface PaneStrings {
   findingGoToCell: (address: string) => string;
   suggestedValue: (value: string) => string;
   selectionHeading: (address: string) => string;
+  /** A tile's label under its count: "errors", "1 error". */
+  severityLabel: (severity: Severity, count: number) => string;
+  filterLabel: string;
+  filterHint: string;
+  filterShowing: (shown: number, total: number) => string;
+  showMore: (remaining: number) => string;
+  previousFinding: string;
+  nextFinding: string;
+  navigationLabel: string;
+  navigationPosition: (index: number, total: number) => string;
+  navigationHint: string;
+  sameMessageCells: (count: number) => string;
+  applyFix: string;
+  undoFix: string;
+  fixApplied: (value: string) => string;
+  fixUndone: string;
+  exportFindings: string;
+  exporting: string;
+  exported: (sheet: string) => string;
+  exportSheetName: string;
+  exportHeader: string[];
+  applying: string;
   settingsHeading: string;
   frameworkLabel: string;
   frameworkAuto: string;
@@ -69,6 +91,14 @@ export interface PaneStrings {
   dismiss: string;
   notInExcel: string;
   loading: string;
+}
+
+/** Findings rendered per page of the list: enough to scroll, few enough that 10,000 findings stay fluid. */
+export const PAGE_SIZE = 150;
+
+/** "1 error", "12 errors". */
+function plural(count: number, one: string, many: string): string {
+  return `${count} ${count === 1 ? one : many}`;
 }
 
 const severityZh: Record<Severity, string> = { error: "错误", warning: "警告", info: "提示" };
@@ -112,6 +142,27 @@ const zh: PaneStrings = {
   findingGoToCell: (address) => `转到单元格 ${address}`,
   suggestedValue: (value) => `建议改为：${value}`,
   selectionHeading: (address) => `选中的单元格 ${address}`,
+  severityLabel: (severity) => severityZh[severity],
+  filterLabel: "按级别筛选",
+  filterHint: "点击数字只看这一级别的问题，再点一次恢复。",
+  filterShowing: (shown, total) => `显示 ${shown} / ${total} 个问题`,
+  showMore: (remaining) => `再显示 ${Math.min(remaining, PAGE_SIZE)} 个（还有 ${remaining} 个）`,
+  previousFinding: "上一个",
+  nextFinding: "下一个",
+  navigationLabel: "逐个查看问题",
+  navigationPosition: (index, total) => (index < 0 ? `共 ${total} 个问题` : `第 ${index + 1} / ${total} 个`),
+  navigationHint: "快捷键：Alt+↓ 下一个，Alt+↑ 上一个",
+  sameMessageCells: (count) => `同样的问题还出现在以下 ${count} 个单元格：`,
+  applyFix: "应用修改",
+  undoFix: "撤销修改",
+  fixApplied: (value) => `已改为：${value}`,
+  fixUndone: "已撤销，单元格恢复原值。",
+  exportFindings: "导出结果",
+  exporting: "正在导出结果…",
+  exported: (sheet) => `已把问题清单导出到新工作表“${sheet}”。`,
+  exportSheetName: "校验结果",
+  exportHeader: ["单元格", "级别", "规则", "表", "问题", "建议修改"],
+  applying: "正在修改…",
   settingsHeading: "设置",
   frameworkLabel: "指标体系",
   frameworkAuto: "自动识别",
@@ -184,11 +235,37 @@ const en: PaneStrings = {
   frameworkName: { legacy: "legacy framework", "2021": "2021 framework" },
   sheetGroupTitle: (sheet) => `Sheet "${sheet}"`,
   groupNoFindings: "No findings in this table.",
-  groupCounts: (errors, warnings, infos) => `${errors} errors · ${warnings} warnings · ${infos} suggestions`,
+  groupCounts: (errors, warnings, infos) =>
+    `${plural(errors, "error", "errors")} · ${plural(warnings, "warning", "warnings")} · ${plural(infos, "suggestion", "suggestions")}`,
   findingAccessibleName: (severity, address, message) => `${severityEn[severity]}, ${address}: ${message}`,
   findingGoToCell: (address) => `Go to cell ${address}`,
   suggestedValue: (value) => `Suggested: ${value}`,
   selectionHeading: (address) => `Selected cell ${address}`,
+  severityLabel: (severity, count) =>
+    count === 1
+      ? severityEn[severity].toLowerCase()
+      : { error: "errors", warning: "warnings", info: "suggestions" }[severity],
+  filterLabel: "Filter by severity",
+  filterHint: "Click a count to show only that severity; click again to show all.",
+  filterShowing: (shown, total) => `Showing ${shown} of ${total} findings`,
+  showMore: (remaining) => `Show ${Math.min(remaining, PAGE_SIZE)} more (${remaining} left)`,
+  previousFinding: "Previous",
+  nextFinding: "Next",
+  navigationLabel: "Step through the findings",
+  navigationPosition: (index, total) => (index < 0 ? plural(total, "finding", "findings") : `${index + 1} of ${total}`),
+  navigationHint: "Shortcuts: Alt+↓ next, Alt+↑ previous",
+  sameMessageCells: (count) =>
+    count === 1 ? "The same finding is also in 1 more cell:" : `The same finding is also in ${count} more cells:`,
+  applyFix: "Apply fix",
+  undoFix: "Undo fix",
+  fixApplied: (value) => `Changed to ${value}`,
+  fixUndone: "Undone; the cell has its old value again.",
+  exportFindings: "Export findings",
+  exporting: "Exporting the findings…",
+  exported: (sheet) => `Exported the findings to the new sheet "${sheet}".`,
+  exportSheetName: "Findings",
+  exportHeader: ["Cell", "Severity", "Rule", "Table", "Finding", "Suggested value"],
+  applying: "Applying the fix…",
   settingsHeading: "Settings",
   frameworkLabel: "Indicator framework",
   frameworkAuto: "Detect automatically",

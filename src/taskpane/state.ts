@@ -16,13 +16,14 @@ export interface CheckResult {
   checkedAt: string;
 }
 
-export type Operation = "check" | "insert" | "clear";
+export type Operation = "check" | "insert" | "clear" | "fix" | "export";
 
 /** What the message bar says; kept as data so a language switch re-renders it in the new language. */
 export type Notice =
   | { kind: "failure"; error: unknown }
   | { kind: "cleared"; count: number }
-  | { kind: "inserted"; placement: TemplatePlacement };
+  | { kind: "inserted"; placement: TemplatePlacement }
+  | { kind: "exported"; sheet: string };
 
 export interface PaneState {
   busy: Operation | null;
@@ -37,6 +38,8 @@ type PaneAction =
   | { type: "failed"; error: unknown }
   | { type: "cleared"; count: number }
   | { type: "inserted"; placement: TemplatePlacement }
+  | { type: "exported"; sheet: string }
+  | { type: "done" }
   | { type: "selectionChanged"; selection: CellSelection }
   | { type: "dismissed" };
 
@@ -57,6 +60,10 @@ export function paneReducer(state: PaneState, action: PaneAction): PaneState {
       return { ...state, busy: null, result: null, notice: { kind: "cleared", count: action.count } };
     case "inserted":
       return { ...state, busy: null, notice: { kind: "inserted", placement: action.placement } };
+    case "exported":
+      return { ...state, busy: null, notice: { kind: "exported", sheet: action.sheet } };
+    case "done":
+      return { ...state, busy: null };
     case "selectionChanged":
       return { ...state, selection: action.selection };
     case "dismissed":

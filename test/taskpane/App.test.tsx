@@ -27,8 +27,9 @@ function renderPane(
   );
 }
 
+/** Busy buttons refuse clicks but keep the keyboard focus (aria-disabled, not disabled). */
 function isDisabled(element: HTMLElement): boolean {
-  return (element as HTMLButtonElement).disabled;
+  return (element as HTMLButtonElement).disabled || element.getAttribute("aria-disabled") === "true";
 }
 
 function textOf(element: HTMLElement): string {
@@ -112,8 +113,8 @@ describe("the task pane", () => {
       .map((el) => el.dataset.cell);
     expect(cells.length).toBeGreaterThan(0);
     expect(new Set(cells)).toEqual(new Set([target.dataset.cell]));
-    // The box comes before the summary and the full list.
-    expect(box.compareDocumentPosition(screen.getByTestId("summary")) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    // The box sits in the dock after the list: it appears without moving the list.
+    expect(box.compareDocumentPosition(screen.getByTestId("summary")) & Node.DOCUMENT_POSITION_PRECEDING).toBeTruthy();
     act(() => host.userSelects({ sheet: "Sheet9", cell: "A1", range: "A1" }));
     await waitFor(() => expect(screen.queryByTestId("selection-findings")).toBeNull());
   });

@@ -2,7 +2,15 @@
 import type { SheetPatch } from "../../src/core/patch";
 import type { Issue } from "../../src/core/report";
 import type { SheetSnapshot } from "../../src/core/snapshot";
-import type { CellSelection, SheetScope, SpreadsheetHost, TemplatePlacement } from "../../src/host/types";
+import type {
+  AppliedFix,
+  CellSelection,
+  CellWrite,
+  FindingsSheet,
+  SheetScope,
+  SpreadsheetHost,
+  TemplatePlacement,
+} from "../../src/host/types";
 
 export class RecordingHost implements SpreadsheetHost {
   readonly capabilities = { notes: true };
@@ -17,6 +25,9 @@ export class RecordingHost implements SpreadsheetHost {
   gate: Promise<void> | null = null;
   private selectionHandler: ((selection: CellSelection) => void) | null = null;
   unsubscribed = false;
+  readonly fixed: CellWrite[][] = [];
+  readonly undone: AppliedFix[] = [];
+  readonly exported: FindingsSheet[] = [];
 
   constructor(private readonly sheets: SheetSnapshot[]) {}
 
@@ -65,5 +76,27 @@ export class RecordingHost implements SpreadsheetHost {
   ): Promise<TemplatePlacement> {
     this.inserted.push({ patch, where, sheetName });
     return { sheet: sheetName, range: `A1:G${patch.rowCount}` };
+  }
+
+  async applyFix(writes: readonly CellWrite[]): Promise<AppliedFix> {
+    this.fixed.push([...writes]);
+    return {
+      cells: writes.map((w) => ({
+        ...w,
+        before: w.was ?? "",
+        beforeFormat: "General",
+        after: w.value,
+        afterFormat: "General",
+      })),
+    };
+  }
+
+  async undoFix(applied: AppliedFix): Promise<void> {
+    this.undone.push(applied);
+  }
+
+  async exportFindings(sheet: FindingsSheet): Promise<{ sheet: string; range: string }> {
+    this.exported.push(sheet);
+    return { sheet: sheet.name, range: `A1:F${sheet.rows.length + 1}` };
   }
 }

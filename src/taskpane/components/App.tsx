@@ -4,21 +4,30 @@ import {
   FluentProvider,
   Spinner,
   makeStyles,
+  teamsHighContrastTheme,
   tokens,
   webDarkTheme,
   webLightTheme,
 } from "@fluentui/react-components";
 import type { CheckOptions, WorkbookCheck } from "../../core/check";
-import type { Issue } from "../../core/report";
+import type { Issue, Severity } from "../../core/report";
 import type { SheetSnapshot } from "../../core/snapshot";
-import type { SpreadsheetHost } from "../../host/types";
-import { languageFromDisplayLanguage, strings, type Language } from "../i18n";
-import { findingsAtSelection, groupFindings } from "../findings";
+import type { AppliedFix, SpreadsheetHost } from "../../host/types";
+import { PAGE_SIZE, languageFromDisplayLanguage, strings, type Language, type PaneStrings } from "../i18n";
+import {
+  cellLabel,
+  clusterIssues,
+  filterGroups,
+  findingsAtSelection,
+  fixSummary,
+  fixWrites,
+  groupFindings,
+} from "../findings";
 import { loadSettings, saveSettings, type PaneSettings } from "../settings";
-import { initialPaneState, paneReducer, type CheckResult } from "../state";
+import { initialPaneState, paneReducer, type CheckResult, type Operation } from "../state";
 import type { TemplateService } from "../templates";
 import type { ThemeName } from "../theme";
-import { FindingGroups, SelectionFindings } from "./FindingList";
+import { FindingGroups, FindingsDock } from "./FindingList";
 import { NoticeBar } from "./NoticeBar";
 import { SettingsPanel } from "./SettingsPanel";
 import { Summary } from "./Summary";
@@ -27,6 +36,8 @@ import { TemplatePanel, type TemplateChoice } from "./TemplatePanel";
 const useStyles = makeStyles({
   root: {
     minHeight: "100vh",
+    minWidth: 0,
+    overflowWrap: "anywhere",
     boxSizing: "border-box",
     display: "flex",
     flexDirection: "column",
@@ -75,6 +86,38 @@ interface PaneProps {
   subscribeRibbonResults?: (handler: (result: CheckResult) => void) => () => void;
 }
 
+/** Windows high contrast (forced colours): the high-contrast Fluent theme, whatever Office's theme. */
+function useForcedColors(): boolean {
+  const query =
+    typeof window !== "undefined" && window.matchMedia ? window.matchMedia("(forced-colors: active)") : null;
+  const [forced, setForced] = useState(() => query?.matches ?? false);
+  useEffect(() => {
+    if (!query) return undefined;
+    const listener = (event: MediaQueryListEvent) => setForced(event.matches);
+    query.addEventListener?.("change", listener);
+    return () => query.removeEventListener?.("change", listener);
+  }, [query]);
+  return forced;
+}
+
+/** The findings as rows of the exported sheet, in the pane's language. */
+function exportRows(result: CheckResult, text: PaneStrings, language: Language) {
+  return result.issues.map((issue) => {
+    const table = issue.table === null ? null : (result.tables[issue.table] ?? null);
+    return {
+      cells: [
+        cellLabel(issue.sheet, issue.cell),
+        text.severityName[issue.severity],
+        issue.rule,
+        table && issue.table !== null ? text.tableGroupTitle(issue.table, table.projectName) : "",
+        language === "zh" ? issue.message : issue.messageEn,
+        issue.fix || issue.fixes ? fixSummary(issue, language === "zh" ? "、" : ", ") : "",
+      ],
+      target: { sheet: issue.sheet, cell: issue.cell },
+    };
+  });
+}
+
 export function App(props: PaneProps) {
   const [settings, setSettings] = useState<PaneSettings>(() => loadSettings(props.storage));
   const language: Language = settings.language ?? languageFromDisplayLanguage(props.displayLanguage);
@@ -91,8 +134,11 @@ export function App(props: PaneProps) {
     [props.storage],
   );
 
+  const forcedColors = useForcedColors();
   return (
-    <FluentProvider theme={props.themeName === "dark" ? webDarkTheme : webLightTheme}>
+    <FluentProvider
+      theme={forcedColors ? teamsHighContrastTheme : props.themeName === "dark" ? webDarkTheme : webLightTheme}
+    >
       <Pane {...props} settings={settings} language={language} onSettingsChange={updateSettings} />
     </FluentProvider>
   );
@@ -156,7 +202,7 @@ function Pane({
   }, [subscribeRibbonResults]);
 
   /** Runs one host operation at a time; anything thrown becomes a plain message. */
-  const run = useCallback(async (operation: "check" | "insert" | "clear", work: () => Promise<void>) => {
+  const run = useCallback(async (operation: Operation, work: () => Promise<void>) => {
     if (busyRef.current) return;
     busyRef.current = true;
     dispatch({ type: "started", operation });
@@ -211,8 +257,10 @@ function Pane({
     [run, host],
   );
 
+  const [current, setCurrent] = useState<Issue | null>(null);
   const selectFinding = useCallback(
     (issue: Issue) => {
+      setCurrent(issue);
       host.selectCell(issue.sheet, issue.cell).catch((error: unknown) => {
         console.error("target-table: selecting a cell failed", error);
         dispatch({ type: "failed", error });
@@ -222,14 +270,119 @@ function Pane({
   );
 
   const result = state.result;
-  const groups = useMemo(() => (result ? groupFindings(result.tables, result.issues) : []), [result]);
+  // The list's own state, reset by each new result: the severity filter, folded tables, how much is rendered, fixes applied.
+  const [filter, setFilter] = useState<ReadonlySet<Severity>>(new Set());
+  const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());
+  const [limit, setLimit] = useState(PAGE_SIZE);
+  const [fixes, setFixes] = useState<ReadonlyMap<Issue, AppliedFix>>(new Map());
+  useEffect(() => {
+    setFilter(new Set());
+    setCollapsed(new Set());
+    setLimit(PAGE_SIZE);
+    setFixes(new Map());
+    setCurrent(null);
+  }, [result]);
+  const toggleFilter = useCallback((severity: Severity) => {
+    setFilter((shown) => (shown.has(severity) && shown.size === 1 ? new Set() : new Set([severity])));
+    setLimit(PAGE_SIZE);
+  }, []);
+  const toggleGroup = useCallback((key: string) => {
+    setCollapsed((folded) => {
+      const next = new Set(folded);
+      if (!next.delete(key)) next.add(key);
+      return next;
+    });
+  }, []);
+
+  const allGroups = useMemo(() => (result ? groupFindings(result.tables, result.issues) : []), [result]);
+  const groups = useMemo(() => filterGroups(allGroups, filter), [allGroups, filter]);
+  /** Every shown finding in list order (members of a message cluster after its first): what previous / next step through. */
+  const order = useMemo(
+    () => groups.flatMap((group) => clusterIssues(group.issues).flatMap((cluster) => cluster.issues)),
+    [groups],
+  );
+  const position = current ? order.indexOf(current) : -1;
+  const step = useCallback(
+    (delta: 1 | -1) => {
+      if (order.length === 0) return;
+      const index =
+        position < 0 ? (delta === 1 ? 0 : order.length - 1) : (position + delta + order.length) % order.length;
+      const issue = order[index];
+      const group = groups.find((g) => g.issues.includes(issue));
+      if (group && collapsed.has(group.key)) toggleGroup(group.key);
+      // Render far enough down for the finding to be on the page.
+      setLimit((shown) => Math.max(shown, index + groups.length + PAGE_SIZE));
+      selectFinding(issue);
+    },
+    [order, position, groups, collapsed, toggleGroup, selectFinding],
+  );
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (!event.altKey || (event.key !== "ArrowDown" && event.key !== "ArrowUp")) return;
+      event.preventDefault();
+      step(event.key === "ArrowDown" ? 1 : -1);
+    };
+    document.addEventListener("keydown", onKey);
+    return () => document.removeEventListener("keydown", onKey);
+  }, [step]);
+  useEffect(() => {
+    // The finding stepped to comes into view; focus stays on the control that was used.
+    document.querySelector("[data-current=true]")?.scrollIntoView?.({ block: "nearest" });
+  }, [current]);
+
+  const applyFix = useCallback(
+    (issue: Issue) =>
+      run("fix", async () => {
+        const applied = await host.applyFix!(fixWrites(issue));
+        setFixes((map) => new Map(map).set(issue, applied));
+        dispatch({ type: "done" });
+      }),
+    [run, host],
+  );
+  const undoFix = useCallback(
+    (issue: Issue) =>
+      run("fix", async () => {
+        const applied = fixes.get(issue);
+        if (applied) await host.undoFix!(applied);
+        setFixes((map) => {
+          const next = new Map(map);
+          next.delete(issue);
+          return next;
+        });
+        dispatch({ type: "done" });
+      }),
+    [run, host, fixes],
+  );
+  const exportFindings = useCallback(
+    () =>
+      run("export", async () => {
+        if (!result) return;
+        const written = await host.exportFindings!({
+          name: text.exportSheetName,
+          header: text.exportHeader,
+          rows: exportRows(result, text, language),
+          linkColumn: 0,
+          widths: [16, 8, 22, 24, 60, 20],
+        });
+        dispatch({ type: "exported", sheet: written.sheet });
+      }),
+    [run, host, result, text, language],
+  );
   const atSelection = useMemo(
     () => (result ? findingsAtSelection(result.issues, state.selection) : []),
     [result, state.selection],
   );
   const atSelectionSet = useMemo(() => new Set(atSelection), [atSelection]);
   const busy = state.busy !== null;
-  const busyLabel = state.busy === "check" ? text.validating : state.busy === "insert" ? text.inserting : text.clearing;
+  const busyLabel = {
+    check: text.validating,
+    insert: text.inserting,
+    clear: text.clearing,
+    fix: text.applying,
+    export: text.exporting,
+  }[state.busy ?? "check"];
+  const canFix = typeof host.applyFix === "function" && typeof host.undoFix === "function";
+  const shownCount = order.length;
 
   return (
     <main className={styles.root} aria-busy={busy}>
@@ -239,15 +392,21 @@ function Pane({
       </header>
 
       <div role="toolbar" aria-label={text.actionsLabel} className={styles.actions}>
-        <Button appearance="primary" disabled={busy} onClick={validate} data-testid="validate">
+        {/* disabledFocusable: while busy the button refuses clicks but keeps the keyboard focus. */}
+        <Button appearance="primary" disabledFocusable={busy} onClick={validate} data-testid="validate">
           {text.validate}
         </Button>
-        <Button appearance="secondary" disabled={busy} onClick={insertTemplate} data-testid="insert-template">
+        <Button appearance="secondary" disabledFocusable={busy} onClick={insertTemplate} data-testid="insert-template">
           {text.insertTemplate}
         </Button>
-        <Button appearance="subtle" disabled={busy} onClick={clearMarks} data-testid="clear-marks">
+        <Button appearance="subtle" disabledFocusable={busy} onClick={clearMarks} data-testid="clear-marks">
           {text.clearMarks}
         </Button>
+        {result && result.issues.length > 0 && typeof host.exportFindings === "function" ? (
+          <Button appearance="subtle" disabledFocusable={busy} onClick={exportFindings} data-testid="export-findings">
+            {text.exportFindings}
+          </Button>
+        ) : null}
       </div>
 
       {busy ? <Spinner className={styles.busy} size="tiny" label={busyLabel} data-testid="busy" /> : null}
@@ -269,24 +428,32 @@ function Pane({
         </p>
       ) : null}
 
-      {result && state.selection && atSelection.length > 0 ? (
-        <SelectionFindings
-          text={text}
-          language={language}
-          selection={state.selection}
-          issues={atSelection}
-          onSelect={selectFinding}
-        />
-      ) : null}
-
-      <Summary text={text} result={result} busy={busy} onInsertTemplate={insertTemplate} />
+      <Summary
+        text={text}
+        result={result}
+        busy={busy}
+        onInsertTemplate={insertTemplate}
+        filter={filter}
+        onToggleFilter={toggleFilter}
+      />
 
       <FindingGroups
         text={text}
         language={language}
         groups={groups}
         selectedKeys={atSelectionSet}
+        current={current}
         onSelect={selectFinding}
+        collapsed={collapsed}
+        onToggleGroup={toggleGroup}
+        limit={limit}
+        onShowMore={() => setLimit((shown) => shown + PAGE_SIZE)}
+        filtered={result && filter.size > 0 ? { shown: shownCount, total: result.issues.length } : null}
+        canFix={canFix}
+        fixes={fixes}
+        busy={busy}
+        onApply={applyFix}
+        onUndo={undoFix}
       />
 
       <TemplatePanel
@@ -299,6 +466,23 @@ function Pane({
       />
 
       <SettingsPanel text={text} settings={settings} language={language} disabled={busy} onChange={onSettingsChange} />
+
+      <FindingsDock
+        text={text}
+        language={language}
+        selection={state.selection}
+        issues={result ? atSelection : []}
+        onSelect={selectFinding}
+        position={position}
+        total={shownCount}
+        onPrevious={() => step(-1)}
+        onNext={() => step(1)}
+        canFix={canFix}
+        fixes={fixes}
+        busy={busy}
+        onApply={applyFix}
+        onUndo={undoFix}
+      />
     </main>
   );
 }

@@ -26,6 +26,9 @@ export function NoticeBar({ text, language, notice, onDismiss }: NoticeBarProps)
     case "inserted":
       body = text.templateInserted(notice.placement.sheet, notice.placement.range);
       break;
+    case "exported":
+      body = text.exported(notice.sheet);
+      break;
   }
   return (
     <MessageBar intent={intent} layout="multiline" data-testid="notice" data-kind={notice.kind}>

@@ -1,4 +1,4 @@
-import { Button, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { Button, Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import type { Severity } from "../../core/report";
 import type { PaneStrings } from "../i18n";
 import { isEmptyResult } from "../findings";
@@ -25,9 +25,24 @@ const useStyles = makeStyles({
     display: "flex",
     flexDirection: "column",
     alignItems: "center",
+    minWidth: 0,
     paddingTop: tokens.spacingVerticalS,
     paddingBottom: tokens.spacingVerticalS,
+    border: "2px solid transparent",
     borderRadius: tokens.borderRadiusMedium,
+    fontFamily: "inherit",
+    cursor: "pointer",
+    ":focus-visible": {
+      outline: `2px solid ${tokens.colorStrokeFocus2}`,
+      outlineOffset: "2px",
+    },
+  },
+  tilePressed: {
+    border: `2px solid currentColor`,
+    boxShadow: tokens.shadow4,
+  },
+  tileDimmed: {
+    opacity: 0.75,
   },
   tileCount: {
     fontSize: tokens.fontSizeBase600,
@@ -55,10 +70,14 @@ interface SummaryProps {
   result: CheckResult | null;
   busy: boolean;
   onInsertTemplate: () => void;
+  /** The severities the list shows; empty shows all. */
+  filter?: ReadonlySet<Severity>;
+  /** A tile is a filter: pressing it shows only its severity, pressing it again shows all. */
+  onToggleFilter?: (severity: Severity) => void;
 }
 
 /** The result in numbers; an aria-live region so a screen reader announces each new result. */
-export function Summary({ text, result, busy, onInsertTemplate }: SummaryProps) {
+export function Summary({ text, result, busy, onInsertTemplate, filter, onToggleFilter }: SummaryProps) {
   const styles = useStyles();
   const counts = result
     ? { error: result.summary.errors, warning: result.summary.warnings, info: result.summary.infos }
@@ -73,20 +92,26 @@ export function Summary({ text, result, busy, onInsertTemplate }: SummaryProps) 
           <Text className={styles.detail}>{text.summaryNotChecked}</Text>
         ) : (
           <div className={styles.region}>
-            <div className={styles.tiles}>
-              {severities.map((severity) => (
-                <div
-                  key={severity}
-                  className={styles.tile}
-                  style={{ backgroundColor: severityColours[severity].fill, color: severityColours[severity].text }}
-                  data-testid={`count-${severity}`}
-                  data-count={counts[severity]}
-                  aria-label={text.severityCount(severity, counts[severity])}
-                >
-                  <span className={styles.tileCount}>{counts[severity]}</span>
-                  <span className={styles.tileLabel}>{text.severityName[severity]}</span>
-                </div>
-              ))}
+            <div className={styles.tiles} role="group" aria-label={text.filterLabel} title={text.filterHint}>
+              {severities.map((severity) => {
+                const pressed = filter?.has(severity) ?? false;
+                const dimmed = (filter?.size ?? 0) > 0 && !pressed;
+                return (
+                  <button
+                    type="button"
+                    key={severity}
+                    className={mergeClasses(styles.tile, pressed && styles.tilePressed, dimmed && styles.tileDimmed)}
+                    style={{ backgroundColor: severityColours[severity].fill, color: severityColours[severity].text }}
+                    data-testid={`count-${severity}`}
+                    data-count={counts[severity]}
+                    aria-pressed={pressed}
+                    onClick={() => onToggleFilter?.(severity)}
+                  >
+                    <span className={styles.tileCount}>{counts[severity]}</span>{" "}
+                    <span className={styles.tileLabel}>{text.severityLabel(severity, counts[severity])}</span>
+                  </button>
+                );
+              })}
             </div>
             <Text className={styles.detail} data-testid="tables-found" data-count={result.tables.length}>
               {text.tablesFound(result.tables.length)} · {text.checkedScope(result.scope, result.sheetCount)}
