@@ -43,6 +43,8 @@ export interface AnnotationSummary {
 /** The heading of our part of a note, so that it stands apart from the author's. */
 export const NOTE_HEADING = "【绩效目标表校验 · target-table check】\n";
 
+type Encoding = "utf-8" | "utf-16le" | "utf-16be";
+
 /** The most one part may inflate to while patching (a part this large was refused by the reader already). */
 const PART_LIMIT = 256 * 1024 * 1024;
 
@@ -68,7 +70,9 @@ function relationshipType(strict: boolean, name: string): string {
 class Package {
   private readonly byName = new Map<string, ZipEntry>();
   private readonly folded = new Map<string, string>();
-  readonly changed = new Map<string, { text: string; encoding: "utf-8" | "utf-16le" | "utf-16be" }>();
+  readonly changed = new Map<string, { text: string; encoding: Encoding }>();
+  /** The encoding of each part read. */
+  private readonly encodings = new Map<string, Encoding>();
 
   constructor(
     readonly bytes: Uint8Array,
@@ -99,16 +103,16 @@ class Package {
     if (found === null) return null;
     const edited = this.changed.get(found);
     if (edited) return edited.text;
-    return decodePart(inflateEntry(this.bytes, this.byName.get(found)!, PART_LIMIT)).text;
+    const { text, encoding } = decodePart(inflateEntry(this.bytes, this.byName.get(found)!, PART_LIMIT));
+    this.encodings.set(found, encoding);
+    return text;
   }
 
-  /** Replaces (or adds) a part, keeping an existing part's encoding. */
+  /** Replaces (or adds) a part, keeping an existing part's encoding (the part is read first when it exists). */
   write(name: string, text: string): void {
     const found = this.find(name) ?? name;
-    const previous = this.changed.get(found);
-    const entry = this.byName.get(found);
-    const encoding =
-      previous?.encoding ?? (entry ? decodePart(inflateEntry(this.bytes, entry, PART_LIMIT)).encoding : "utf-8");
+    if (this.byName.has(found) && !this.changed.has(found) && !this.encodings.has(found)) this.read(found);
+    const encoding = this.changed.get(found)?.encoding ?? this.encodings.get(found) ?? "utf-8";
     this.changed.set(found, { text, encoding });
   }
 
