@@ -9,7 +9,7 @@ import path from "node:path";
 import type { Issue } from "../core/report";
 import { HostError } from "../host/types";
 import { annotatePackage, type AnnotationSummary } from "./patch/annotate-package";
-import { readInputBytes, type LoadedWorkbook } from "./read";
+import { readInputBytes } from "./read";
 
 /** The annotated copy cannot be written where asked; the message says why, Chinese first. */
 export class OutputError extends HostError {
@@ -53,15 +53,12 @@ async function resolveExisting(file: string): Promise<string> {
 /**
  * Writes an annotated copy of `input` to `output`. Refuses an output that is the input itself.
  * The copy is written beside the output under a temporary name, then renamed, so a failure never
- * leaves half a workbook behind. `_loaded` (a workbook the caller already loaded with exceljs) is
- * accepted for the callers that still pass one and not used: the copy is made from the file's bytes.
+ * leaves half a workbook behind. The copy is made from the file's bytes, never rewritten.
  */
 export async function writeAnnotatedCopy(
   input: string,
   output: string,
   issues: readonly Issue[],
-  // eslint-disable-next-line @typescript-eslint/no-unused-vars -- kept for callers that pass it
-  _loaded?: LoadedWorkbook,
 ): Promise<AnnotationSummary> {
   if (await isSameFile(input, output)) {
     throw new OutputError(
