@@ -7,6 +7,7 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import ExcelJS from "exceljs";
+import { strFromU8, unzipSync } from "fflate";
 import { parseA1, rangeContains, toA1, type CellRange } from "../../src/core/address";
 import type { Issue, Report } from "../../src/core/report";
 import { zipEntryNames } from "../../src/xlsx/sniff";
@@ -241,7 +242,7 @@ function rowFacts(row: ExcelJS.Row | undefined) {
 function cellFacts(cell: ExcelJS.Cell | undefined): Partial<ExcelJS.Cell> {
   if (!cell) return {};
   const { value, type, numFmt, font, fill, border, alignment, protection } = cell;
-  // A note's text and its fonts; the box's place and size are compared apart (see the todo below).
+  // A note's text and its fonts; the box's place and size are compared apart, in the VML drawing (below).
   const note = typeof cell.note === "object" ? { texts: cell.note.texts } : cell.note;
   return { value, type, numFmt, font, fill, border, alignment, protection, note };
 }
@@ -410,8 +411,23 @@ describe("parts of the file an office suite adds (LibreOffice-made fixture: char
     }
   });
 
-  // Known losses, listed in the reliability report: exceljs, which writes the copy, drops the first two
-  // and rewrites the box of every existing note with its own default place and size.
-  test.todo("the chart (xl/charts/chart1.xml) and the custom document properties (docProps/custom.xml) survive");
-  test.todo("an existing note keeps its box's place and size (the author's note on B5 moves from its own anchor)");
+  // The copy patches the package: parts painting does not need are copied byte for byte.
+  test("the chart, the custom document properties and the note's box survive byte for byte", async () => {
+    const out = path.join(dir, "rich-部件.xlsx");
+    await annotate(RICH, out);
+    const before = unzipSync(new Uint8Array(await readFile(RICH)));
+    const after = unzipSync(new Uint8Array(await readFile(out)));
+    for (const part of [
+      "xl/charts/chart1.xml",
+      "docProps/custom.xml",
+      "xl/drawings/drawing1.xml",
+      "xl/media/image1.png",
+    ]) {
+      expect(after[part]).toEqual(before[part]);
+    }
+    // The author's note box: every <x:Anchor> of the original VML drawing is still there, unchanged.
+    const anchors = (vml: Uint8Array) => strFromU8(vml).match(/<x:Anchor>[^<]*<\/x:Anchor>/g) ?? [];
+    const kept = anchors(after["xl/drawings/vmlDrawing1.vml"]);
+    for (const anchor of anchors(before["xl/drawings/vmlDrawing1.vml"])) expect(kept).toContain(anchor);
+  });
 });
