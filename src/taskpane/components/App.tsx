@@ -4,7 +4,6 @@ import {
   FluentProvider,
   Spinner,
   makeStyles,
-  teamsHighContrastTheme,
   tokens,
   webDarkTheme,
   webLightTheme,
@@ -134,11 +133,9 @@ export function App(props: PaneProps) {
     [props.storage],
   );
 
-  const forcedColors = useForcedColors();
+  // Windows high contrast needs no theme of its own: the webview's forced colours replace every colour.
   return (
-    <FluentProvider
-      theme={forcedColors ? teamsHighContrastTheme : props.themeName === "dark" ? webDarkTheme : webLightTheme}
-    >
+    <FluentProvider theme={props.themeName === "dark" ? webDarkTheme : webLightTheme}>
       <Pane {...props} settings={settings} language={language} onSettingsChange={updateSettings} />
     </FluentProvider>
   );

@@ -1,4 +1,4 @@
-import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle } from "@fluentui/react-components";
+import { Button, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import type { Language, PaneStrings } from "../i18n";
 import { describeFailure } from "../failure";
 import type { Notice } from "../state";
@@ -10,8 +10,40 @@ interface NoticeBarProps {
   onDismiss: () => void;
 }
 
+const useStyles = makeStyles({
+  bar: {
+    display: "flex",
+    alignItems: "flex-start",
+    gap: tokens.spacingHorizontalS,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
+    border: `1px solid ${tokens.colorNeutralStroke1}`,
+    borderLeftWidth: "4px",
+    borderRadius: tokens.borderRadiusMedium,
+    overflowWrap: "anywhere",
+  },
+  success: {
+    backgroundColor: tokens.colorPaletteGreenBackground1,
+    borderLeftColor: tokens.colorPaletteGreenBorder2,
+  },
+  error: {
+    backgroundColor: tokens.colorPaletteRedBackground1,
+    borderLeftColor: tokens.colorPaletteRedBorder2,
+  },
+  body: {
+    flexGrow: 1,
+    minWidth: 0,
+    fontSize: tokens.fontSizeBase300,
+    lineHeight: tokens.lineHeightBase300,
+  },
+  title: {
+    fontWeight: tokens.fontWeightSemibold,
+    marginInlineEnd: tokens.spacingHorizontalXS,
+  },
+});
+
 /** The outcome of the last action, in plain words; failures never show technical detail. */
 export function NoticeBar({ text, language, notice, onDismiss }: NoticeBarProps) {
+  const styles = useStyles();
   const intent = notice.kind === "failure" ? "error" : "success";
   let title: string | null = null;
   let body: string;
@@ -31,16 +63,14 @@ export function NoticeBar({ text, language, notice, onDismiss }: NoticeBarProps)
       break;
   }
   return (
-    <MessageBar intent={intent} layout="multiline" data-testid="notice" data-kind={notice.kind}>
-      <MessageBarBody>
-        {title ? <MessageBarTitle>{title}</MessageBarTitle> : null}
+    <div className={mergeClasses(styles.bar, styles[intent])} data-testid="notice" data-kind={notice.kind}>
+      <div className={styles.body}>
+        {title ? <span className={styles.title}>{title}</span> : null}
         {body}
-      </MessageBarBody>
-      <MessageBarActions>
-        <Button size="small" appearance="transparent" onClick={onDismiss}>
-          {text.dismiss}
-        </Button>
-      </MessageBarActions>
-    </MessageBar>
+      </div>
+      <Button size="small" appearance="transparent" onClick={onDismiss}>
+        {text.dismiss}
+      </Button>
+    </div>
   );
 }
