@@ -10,22 +10,38 @@
  * Env options: harness, outputPath=<dir> (default dist/), http (serve over plain http).
  * ADDIN_PUBLIC_URL (production): where the add-in will be hosted; the manifest's
  * https://localhost:3000/ URLs are rewritten to it.
+ * OFFICE_JS: where the pages load office.js from (scripts/webpack/office-js.cjs): Microsoft's CDN by default,
+ * an https URL, or a local office.js (or its folder) that is copied into dist/office-js/, for networks that
+ * cannot reach the CDN.
+ *
+ * Every script the pages load parses as ES2017 (Office 2016/2019 retail run add-ins in EdgeHTML): TypeScript
+ * and every dependency go through esbuild-loader with target es2017, Unicode property escapes in regular
+ * expressions are spelt out (scripts/webpack/regexp-property-loader.cjs); webpack's own minifier (terser)
+ * adds no newer syntax. test/manifest/build.test.ts parses every emitted script as ES2017.
+ * The pane's page loads two tiny scripts first (src/taskpane/compat/): an ES2017 syntax probe and a plain
+ * ES5 check that, in a webview too old for the add-in, shows a message instead of the loading text.
  */
 /* global require, module, process, __dirname, console */
 /* eslint-disable @typescript-eslint/no-require-imports */
 const path = require("path");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
+const { LOCAL_FOLDER, resolveOfficeJs } = require("./scripts/webpack/office-js.cjs");
 
 const devServerPort = 3000;
-const officeJsUrl = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
+/** The oldest JavaScript every shipped script must parse as (EdgeHTML 18, Office 2016/2019 retail). */
+const scriptTarget = "es2017";
+/** The scripts the pane's page runs before anything else: plain files, copied as they are. */
+const compatScripts = ["compat-probe.js", "compat.js"];
 
-/** Scripts only from the add-in's own origin and Microsoft's Office.js CDN; no inline or eval'd code. */
-const contentSecurityPolicy = [
-  "script-src 'self' https://appsforoffice.microsoft.com",
-  "object-src 'none'",
-  "base-uri 'self'",
-].join("; ");
+/** Scripts only from the add-in's own origin and where office.js comes from; no inline or eval'd code. */
+function contentSecurityPolicy(officeJs) {
+  return [
+    ["script-src", "'self'", officeJs.cspSource].filter(Boolean).join(" "),
+    "object-src 'none'",
+    "base-uri 'self'",
+  ].join("; ");
+}
 
 async function httpsOptions() {
   // Required lazily: it installs a developer certificate, which only serving needs.
@@ -62,18 +78,36 @@ module.exports = async (env = {}, argv = {}) => {
   const serving = Boolean(env.WEBPACK_SERVE);
   const plainHttp = harness || Boolean(env.http);
   const outputPath = path.resolve(__dirname, env.outputPath || "dist");
+  // The harness has no network: a local stub installs a fake Excel before the pane starts.
+  const officeJs = harness
+    ? { scriptSrc: "office-stub.js", cspSource: null, copyFrom: null }
+    : resolveOfficeJs(process.env.OFFICE_JS, { cwd: process.cwd() });
+  const csp = contentSecurityPolicy(officeJs);
 
   const entry = { taskpane: "./src/taskpane/index.tsx" };
+  const copies = [
+    { from: "assets", to: "assets" },
+    // Copied as written, never minified: the probe's syntax is the test, and compat.js stays ES5.
+    ...compatScripts.map((name) => ({
+      from: `src/taskpane/compat/${name}`,
+      to: name,
+      info: { minimized: true },
+      // Only the comments go (block comments that start a line; these files have no "/*" in a string).
+      transform: (content) => content.toString("utf8").replace(/^\s*\/\*[\s\S]*?\*\/[ \t]*\n/gm, ""),
+    })),
+  ];
+  // Microsoft's files, as Microsoft ships them.
+  if (officeJs.copyFrom) copies.push({ from: officeJs.copyFrom, to: LOCAL_FOLDER, info: { minimized: true } });
   const plugins = [
     new HtmlWebpackPlugin({
       filename: "taskpane.html",
       template: "./src/taskpane/taskpane.html",
       chunks: ["taskpane"],
-      contentSecurityPolicy,
-      // The harness has no network: a local stub installs a fake Excel before the pane starts.
-      officeJsUrl: harness ? "office-stub.js" : officeJsUrl,
+      contentSecurityPolicy: csp,
+      officeJsUrl: officeJs.scriptSrc,
+      compatScripts,
     }),
-    new CopyWebpackPlugin({ patterns: [{ from: "assets", to: "assets" }] }),
+    new CopyWebpackPlugin({ patterns: copies }),
   ];
 
   if (harness) {
@@ -84,7 +118,7 @@ module.exports = async (env = {}, argv = {}) => {
         filename: "preview.html",
         template: "./test/e2e/harness/preview.html",
         chunks: ["preview"],
-        contentSecurityPolicy,
+        contentSecurityPolicy: csp,
       }),
     );
   } else {
@@ -95,6 +129,8 @@ module.exports = async (env = {}, argv = {}) => {
         filename: "commands.html",
         template: "./src/commands/commands.html",
         chunks: ["commands"],
+        contentSecurityPolicy: csp,
+        officeJsUrl: officeJs.scriptSrc,
       }),
       new CopyWebpackPlugin({
         patterns: [{ from: "manifest*.xml", to: "[name][ext]", ...(transform ? { transform } : {}) }],
@@ -117,19 +153,17 @@ module.exports = async (env = {}, argv = {}) => {
     resolve: {
       extensions: [".ts", ".tsx", ".js", ".mjs"],
     },
+    // webpack's own runtime code, too, stays within ES2017.
+    target: ["web", scriptTarget],
     module: {
       rules: [
         {
-          test: /\.tsx?$/,
-          exclude: /node_modules/,
-          use: {
-            loader: "ts-loader",
-            options: {
-              transpileOnly: true,
-              // tsconfig.json is for type checking only (noEmit); here TypeScript must emit.
-              compilerOptions: { noEmit: false, sourceMap: !production },
-            },
-          },
+          // Our TypeScript and every dependency's JavaScript: loaders run bottom to top.
+          test: /\.[cm]?[jt]sx?$/,
+          use: [
+            { loader: path.resolve(__dirname, "scripts/webpack/regexp-property-loader.cjs") },
+            { loader: "esbuild-loader", options: { target: scriptTarget } },
+          ],
         },
       ],
     },

@@ -70,8 +70,23 @@ async function start(): Promise<void> {
   document.documentElement.lang = language === "zh" ? "zh-CN" : "en";
 }
 
-start().catch((error: unknown) => {
-  console.error("target-table: the pane could not start", error);
-  const container = document.getElementById("container");
-  if (container) showPlainMessage(container, `${strings("zh").failureGeneric} ${strings("en").failureGeneric}`);
-});
+declare global {
+  interface Window {
+    /** Set by compat.js (taskpane.html) where the webview is too old: its message stays on the page. */
+    targetTableTooOld?: boolean;
+  }
+}
+
+if (window.targetTableTooOld === true) {
+  console.error("target-table: the webview is too old for the pane; compat.js shows why.");
+} else {
+  void run();
+}
+
+function run(): Promise<void> {
+  return start().catch((error: unknown) => {
+    console.error("target-table: the pane could not start", error);
+    const container = document.getElementById("container");
+    if (container) showPlainMessage(container, `${strings("zh").failureGeneric} ${strings("en").failureGeneric}`);
+  });
+}

@@ -4,9 +4,12 @@ import {
   parseRibbonResult,
   ribbonResultStorageKey,
   saveRibbonResult,
+  storedIssueSchema,
+  storedTableSchema,
   subscribeRibbonResults,
   type RibbonResult,
 } from "../../src/commands/ribbon-result";
+import { issueSchema, tableSummarySchema } from "../../src/core/report";
 
 const result: RibbonResult = {
   tables: [
@@ -105,5 +108,56 @@ describe("the ribbon result in storage", () => {
     expect(received).toEqual([result]);
     unsubscribe();
     expect(listener).toBeNull();
+  });
+});
+
+describe("the stored result's schemas (zod/mini) mirror the report's (zod)", () => {
+  const issue = result.issues[0];
+  const fix = { cell: "C4", value: "20台" };
+  const issues: unknown[] = [
+    issue,
+    { ...issue, table: null },
+    { ...issue, fix },
+    { ...issue, fix: { ...fix, was: "若干" } },
+    { ...issue, fixes: [fix, { ...fix, cell: "D4" }] },
+    { ...issue, fixes: [] },
+    { ...issue, rule: "Budget_Missing" },
+    { ...issue, severity: "fatal" },
+    { ...issue, cell: "c4" },
+    { ...issue, cell: "C0" },
+    { ...issue, cell: "Sheet1!C4" },
+    { ...issue, table: -1 },
+    { ...issue, table: 0.5 },
+    { ...issue, message: "" },
+    { ...issue, messageEn: "" },
+    { ...issue, fix: { cell: "C4" } },
+    { ...issue, fix: undefined },
+    { ...issue, fixes: [{ value: "x" }] },
+    { ...issue, sheet: 3 },
+    null,
+    "issue",
+  ];
+  it.each(issues.map((value, index) => [index, value]))("issue %i: both accept it or both refuse it", (_i, value) => {
+    expect(storedIssueSchema.safeParse(value).success).toBe(issueSchema.safeParse(value).success);
+  });
+
+  const table = result.tables[0];
+  const tables: unknown[] = [
+    table,
+    { ...table, kind: "department", framework: "2021", projectName: null },
+    { ...table, kind: "self-evaluation" },
+    { ...table, kind: "other" },
+    { ...table, framework: "2019" },
+    { ...table, projectCode: undefined },
+    { ...table, range: 1 },
+  ];
+  it.each(tables.map((value, index) => [index, value]))("table %i: both accept it or both refuse it", (_i, value) => {
+    expect(storedTableSchema.safeParse(value).success).toBe(tableSummarySchema.safeParse(value).success);
+  });
+
+  it("the samples hold both accepted and refused values", () => {
+    const accepted = issues.filter((value) => issueSchema.safeParse(value).success).length;
+    expect(accepted).toBeGreaterThanOrEqual(5);
+    expect(accepted).toBeLessThan(issues.length);
   });
 });
