@@ -85,20 +85,6 @@ interface PaneProps {
   subscribeRibbonResults?: (handler: (result: CheckResult) => void) => () => void;
 }
 
-/** Windows high contrast (forced colours): the high-contrast Fluent theme, whatever Office's theme. */
-function useForcedColors(): boolean {
-  const query =
-    typeof window !== "undefined" && window.matchMedia ? window.matchMedia("(forced-colors: active)") : null;
-  const [forced, setForced] = useState(() => query?.matches ?? false);
-  useEffect(() => {
-    if (!query) return undefined;
-    const listener = (event: MediaQueryListEvent) => setForced(event.matches);
-    query.addEventListener?.("change", listener);
-    return () => query.removeEventListener?.("change", listener);
-  }, [query]);
-  return forced;
-}
-
 /** The findings as rows of the exported sheet, in the pane's language. */
 function exportRows(result: CheckResult, text: PaneStrings, language: Language) {
   return result.issues.map((issue) => {

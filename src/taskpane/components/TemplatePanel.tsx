@@ -26,6 +26,11 @@ const useStyles = makeStyles({
     flexWrap: "wrap",
     gap: tokens.spacingHorizontalS,
   },
+  /** A select as wide as the pane allows, not as its longest option (320 px panes). */
+  fit: {
+    minWidth: 0,
+    maxWidth: "100%",
+  },
   field: {
     minWidth: "9em",
     flexGrow: 1,
@@ -86,8 +91,10 @@ export function TemplatePanel({ text, language, kinds, choice, disabled, onChang
           </Select>
         </Field>
       </div>
-      <Field label={text.templateWhereLabel}>
+      <Field label={text.templateWhereLabel} className={styles.fit}>
         <Select
+          className={styles.fit}
+          select={{ className: styles.fit }}
           value={choice.placement}
           disabled={disabled}
           data-testid="template-placement"
