@@ -362,6 +362,17 @@ describe("the annotated copy equals its input but for the highlight", () => {
         if (cell.value === null && cell.dataValidation?.type === "list") cell.value = "优秀 良好 一般";
       }),
     );
+    // The values too (grade options instead of targets): a template whose inputs are all empty is only
+    // "not filled in yet", which paints nothing.
+    let valueColumn = 0;
+    let headerRow = 0;
+    sheet.eachRow((row, r) =>
+      row.eachCell((cell, c) => {
+        if (cell.value === "指标值") [valueColumn, headerRow] = [c, r];
+      }),
+    );
+    expect(valueColumn).toBeGreaterThan(0);
+    for (let r = headerRow + 1; r <= headerRow + 4; r++) sheet.getCell(r, valueColumn).value = "优秀 良好 一般";
     const input = path.join(dir, "模板-已填.xlsx");
     await filled.xlsx.writeFile(input);
     const out = path.join(dir, "模板-标注.xlsx");
