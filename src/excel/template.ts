@@ -20,12 +20,12 @@ import {
   type NamedList,
 } from "../core/template/lists";
 import { HostError, type TemplatePlacement } from "../host/types";
+import { sanitizeSheetName, uniqueSheetName } from "../core/template/sheet-name";
 import { parseExcelRange } from "./address";
 import { toHostError } from "./errors";
 import { WORKSHEET_INFO_PROPERTIES, mergeTiles } from "./read";
 import type { ExcelFeatures } from "./requirements";
 
-const DEFAULT_SHEET_NAME = "项目绩效目标表";
 const FONT_NAME = "宋体";
 const DEFAULT_FONT_SIZE = 11;
 /** Excel's limits for an input prompt or error alert. */
@@ -35,29 +35,6 @@ const DEFAULT_ERROR_ALERT: InputPrompt = {
   title: "数值无效",
   message: "请输入符合要求的数值。Enter a number within the allowed range.",
 };
-
-/** Excel's sheet-name rules: 1–31 characters, none of [ ] : * ? / \, no quote at either end. */
-export function sanitizeSheetName(name: string): string {
-  const cleaned = name
-    .replace(/[[\]:*?/\\]/g, "_")
-    .replace(/^'+|'+$/g, "")
-    .trim()
-    .slice(0, 31)
-    .trim();
-  return cleaned === "" ? DEFAULT_SHEET_NAME : cleaned;
-}
-
-/** name, then "name (2)", "name (3)"… whichever is free (Excel compares names case-insensitively). */
-export function uniqueSheetName(wanted: string, taken: readonly string[]): string {
-  const base = sanitizeSheetName(wanted);
-  const used = new Set(taken.map((n) => n.toLowerCase()));
-  if (!used.has(base.toLowerCase())) return base;
-  for (let n = 2; ; n++) {
-    const suffix = ` (${n})`;
-    const candidate = `${base.slice(0, 31 - suffix.length).trimEnd()}${suffix}`;
-    if (!used.has(candidate.toLowerCase())) return candidate;
-  }
-}
 
 /** Text Excel would read as something else (a number, a date, a formula, TRUE) is written with a leading '. */
 export function literal(value: string | number): string | number {
@@ -539,3 +516,5 @@ async function undoTemplate(created: Created, features: ExcelFeatures): Promise<
     // The original failure is what the user needs to read; a failed clean-up must not hide it.
   }
 }
+
+export { sanitizeSheetName, uniqueSheetName };

@@ -47,10 +47,10 @@ import {
   type WpsRange,
   type WpsWorksheet,
 } from "./api";
+import { uniqueSheetName } from "../core/template/sheet-name";
 import { toWpsHostError } from "./errors";
 import { areaOf, mergedAreas } from "./read";
 
-const DEFAULT_SHEET_NAME = "项目绩效目标表";
 const FONT_NAME = "宋体";
 const DEFAULT_FONT_SIZE = 11;
 const PROMPT_TITLE_LIMIT = 32;
@@ -59,28 +59,6 @@ const DEFAULT_ERROR_ALERT: InputPrompt = {
   title: "数值无效",
   message: "请输入符合要求的数值。Enter a number within the allowed range.",
 };
-
-/** Sheet-name rules WPS shares with Excel: 1–31 characters, none of [ ] : * ? / \, no quote at either end. */
-export function sanitizeSheetName(name: string): string {
-  const cleaned = name
-    .replace(/[[\]:*?/\\]/g, "_")
-    .replace(/^'+|'+$/g, "")
-    .trim()
-    .slice(0, 31)
-    .trim();
-  return cleaned === "" ? DEFAULT_SHEET_NAME : cleaned;
-}
-
-export function uniqueSheetName(wanted: string, taken: readonly string[]): string {
-  const base = sanitizeSheetName(wanted);
-  const used = new Set(taken.map((n) => n.toLowerCase()));
-  if (!used.has(base.toLowerCase())) return base;
-  for (let n = 2; ; n++) {
-    const suffix = ` (${n})`;
-    const candidate = `${base.slice(0, 31 - suffix.length).trimEnd()}${suffix}`;
-    if (!used.has(candidate.toLowerCase())) return candidate;
-  }
-}
 
 /** Text WPS would read as something else (a number, a date, a formula, TRUE) is written with a leading '. */
 function literal(value: string | number): string | number {
