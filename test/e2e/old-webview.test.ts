@@ -8,39 +8,17 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { chromium, type BrowserContext, type Page } from "playwright-core";
+import type { BrowserContext, Page } from "playwright-core";
+import {
+  ARTIFACTS,
+  EXAMPLE,
+  buildHarness,
+  describeWithBrowser,
+  launchChromium,
+  startHarnessServer,
+} from "./harness/browser";
 import { stateFromXlsxFile } from "../fakes/excel/xlsx";
 import type { FakeWorkbookState } from "../fakes/excel";
-
-/* eslint-disable @typescript-eslint/no-require-imports */
-const { buildHarness, root } = require("./harness/build.cjs") as {
-  buildHarness: (options: { outputPath: string; mode?: string }) => Promise<void>;
-  root: string;
-};
-const { startHarnessServer } = require("./harness/server.cjs") as {
-  startHarnessServer: (options: {
-    root: string;
-    getState: () => unknown;
-  }) => Promise<{ url: string; close: () => Promise<void> }>;
-};
-/* eslint-enable @typescript-eslint/no-require-imports */
-
-const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
-const EXAMPLE = path.join(root, "examples", "huailai-2022.xlsx");
-const ARTIFACTS = path.join(root, "artifacts");
-const browserPresent = fs.existsSync(CHROMIUM);
-
-if (!browserPresent) {
-  if (process.env.CI === "true") {
-    test("Chromium is installed", () => {
-      throw new Error(`The browser tests need Chromium at ${CHROMIUM} (apt-get install chromium).`);
-    });
-  } else {
-    console.warn(`Skipping the browser tests: no Chromium at ${CHROMIUM} (apt-get install chromium to run them).`);
-  }
-}
-
-const describeWithBrowser = browserPresent ? describe : describe.skip;
 
 describeWithBrowser("the pane in a webview too old for it", () => {
   let outputPath: string;
@@ -56,13 +34,7 @@ describeWithBrowser("the pane in a webview too old for it", () => {
     initial = await stateFromXlsxFile(EXAMPLE);
     await buildHarness({ outputPath, mode: "production" });
     server = await startHarnessServer({ root: outputPath, getState: () => initial });
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: true,
-      viewport: { width: 360, height: 640 },
-      locale: "zh-CN",
-      args: ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-sync"],
-    });
+    context = await launchChromium(profile, { viewport: { width: 360, height: 640 } });
   }, 150_000);
 
   afterAll(async () => {

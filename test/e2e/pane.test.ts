@@ -6,43 +6,20 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { chromium, type BrowserContext, type Page } from "playwright-core";
+import type { BrowserContext, Page } from "playwright-core";
+import {
+  ARTIFACTS,
+  EXAMPLE,
+  buildHarness,
+  describeWithBrowser,
+  launchChromium,
+  startHarnessServer,
+} from "./harness/browser";
 import { checkWorkbook, type WorkbookCheck } from "../../src/core/check";
 import { TEMPLATE_SHEET_NAME, buildTemplate } from "../../src/core/template";
 import { HIGHLIGHT_COLORS, createExcelHost } from "../../src/excel";
 import { createFakeExcel, type FakeWorkbookState } from "../fakes/excel";
 import { stateFromXlsxFile } from "../fakes/excel/xlsx";
-
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { buildHarness, root } = require("./harness/build.cjs") as {
-  buildHarness: (options: { outputPath: string; mode?: string }) => Promise<void>;
-  root: string;
-};
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { startHarnessServer } = require("./harness/server.cjs") as {
-  startHarnessServer: (options: {
-    root: string;
-    getState: () => unknown;
-  }) => Promise<{ url: string; close: () => Promise<void> }>;
-};
-
-/** Debian's Chromium; CHROMIUM_PATH points elsewhere (never a downloaded browser). */
-const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
-const EXAMPLE = path.join(root, "examples", "huailai-2022.xlsx");
-const ARTIFACTS = path.join(root, "artifacts");
-const browserPresent = fs.existsSync(CHROMIUM);
-
-if (!browserPresent) {
-  if (process.env.CI === "true") {
-    test("Chromium is installed", () => {
-      throw new Error(`The browser tests need Chromium at ${CHROMIUM} (apt-get install chromium).`);
-    });
-  } else {
-    console.warn(`Skipping the browser tests: no Chromium at ${CHROMIUM} (apt-get install chromium to run them).`);
-  }
-}
-
-const describeWithBrowser = browserPresent ? describe : describe.skip;
 
 /** The findings checkWorkbook gives on the same workbook, read through the same Excel host. */
 async function expectedCheck(state: FakeWorkbookState): Promise<WorkbookCheck> {
@@ -76,21 +53,7 @@ describeWithBrowser("the task pane in a browser", () => {
     expected = await expectedCheck(initial);
     await buildHarness({ outputPath, mode: "production" });
     server = await startHarnessServer({ root: outputPath, getState: () => initial });
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: true,
-      viewport: { width: 380, height: 900 },
-      locale: "zh-CN",
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-      ],
-    });
+    context = await launchChromium(profile, { viewport: { width: 380, height: 900 } });
   }, 150_000);
 
   afterAll(async () => {

@@ -6,29 +6,21 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { chromium, type BrowserContext, type Page } from "playwright-core";
+import type { BrowserContext, Page } from "playwright-core";
+import {
+  ARTIFACTS,
+  buildHarness,
+  describeWithBrowser,
+  launchChromium,
+  root,
+  startHarnessServer,
+} from "./harness/browser";
 import { columnName } from "../../src/core/address";
 import type { FakeSheet, FakeWorkbookState } from "../fakes/excel";
 import { cleanRows, CLEAN_MERGES } from "../support/clean-table";
 import { money, type TestCell } from "../support/sheet";
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { buildHarness, root } = require("./harness/build.cjs") as {
-  buildHarness: (options: { outputPath: string; mode?: string }) => Promise<void>;
-  root: string;
-};
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { startHarnessServer } = require("./harness/server.cjs") as {
-  startHarnessServer: (options: {
-    root: string;
-    getState: () => unknown;
-  }) => Promise<{ url: string; close: () => Promise<void> }>;
-};
-
-const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
-const ARTIFACTS = path.join(root, "artifacts");
 const AXE = path.join(root, "node_modules", "axe-core", "axe.min.js");
-const describeWithBrowser = fs.existsSync(CHROMIUM) ? describe : describe.skip;
 
 const TABLE_COUNT = 300;
 const TABLE_HEIGHT = 18;
@@ -81,15 +73,8 @@ describeWithBrowser("findings at scale, fixes, export and accessibility in a bro
     fs.mkdirSync(ARTIFACTS, { recursive: true });
     await buildHarness({ outputPath, mode: "production" });
     server = await startHarnessServer({ root: outputPath, getState: () => state });
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: true,
-      viewport: { width: 380, height: 900 },
-      locale: "zh-CN",
-      // axe-core is injected as a script the pane's Content Security Policy would refuse (pane.test.ts checks the CSP).
-      bypassCSP: true,
-      args: ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-sync"],
-    });
+    // axe-core is injected as a script the pane's Content Security Policy would refuse (pane.test.ts checks the CSP).
+    context = await launchChromium(profile, { viewport: { width: 380, height: 900 }, bypassCSP: true });
   }, 180_000);
 
   afterAll(async () => {
