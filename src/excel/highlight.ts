@@ -38,7 +38,7 @@ import {
   type HighlightRecord,
   type OwnFill,
   type RecordedCell,
-} from "./record";
+} from "../host/record";
 import type { ExcelFeatures } from "./requirements";
 
 /** What the host last saw of the workbook; checked against the workbook before it is trusted. */

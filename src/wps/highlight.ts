@@ -12,7 +12,7 @@
 import { parseA1 } from "../core/address";
 import { HIGHLIGHT_COLORS, cellHighlights, noteText, type PaintedSeverity } from "../core/highlight";
 import type { Issue } from "../core/report";
-import { cellKey, noteFingerprint, type HighlightRecord, type OwnFill, type RecordedCell } from "../excel/record";
+import { cellKey, noteFingerprint, type HighlightRecord, type OwnFill, type RecordedCell } from "../host/record";
 import { HostError } from "../host/types";
 import {
   PATTERN_BY_NAME,

@@ -1,7 +1,7 @@
 /**
  * The highlight record in a WPS workbook: for every painted cell, its own fill and font colour from
  * before and a fingerprint of the note added there, in the same serialized form the Excel host keeps
- * in its custom XML part (src/excel/record.ts), so a workbook saved, closed and reopened can still be
+ * in its custom XML part (src/host/record.ts), so a workbook saved, closed and reopened can still be
  * cleared exactly.
  *
  * Where: a very hidden worksheet. It is what every WPS build carries (the typings list
@@ -20,7 +20,7 @@ import {
   parseRecord,
   serializeRecord,
   type HighlightRecord,
-} from "../excel/record";
+} from "../host/record";
 import { HostError } from "../host/types";
 import {
   XL_SHEET_VERY_HIDDEN,

@@ -8,7 +8,7 @@ import { checkWorkbook } from "../../src/core/check";
 import { cellHighlights } from "../../src/core/highlight";
 import { HostError } from "../../src/host/types";
 import { HIGHLIGHT_COLORS, noteText } from "../../src/excel";
-import { RECORD_NAMESPACE } from "../../src/excel/record";
+import { RECORD_NAMESPACE } from "../../src/host/record";
 import { cellAt, cloneState, emptyWorkbookState, findSheet, type FakeWorkbookState } from "../fakes/excel";
 import { stateFromXlsxFile } from "../fakes/excel/xlsx";
 import { issue, recordRequests, setUp, tearDown, type RecordedRequest } from "./helpers";

@@ -1,12 +1,13 @@
 /**
  * The highlight record: for every cell the add-in painted, its own fill and font colour from
- * before, and a fingerprint of the note the add-in put there. It lives in the workbook as a
- * custom XML part, so a workbook saved, closed and reopened can still be cleared.
+ * before, and a fingerprint of the note the add-in put there. Both hosts keep it in the workbook
+ * in this one serialized form, so a workbook saved, closed and reopened can still be cleared.
  *
- * Why a custom XML part and not a very hidden worksheet: the part is invisible to the user and
- * to every reader of the sheets (the checker, the command line, Excel's Unhide dialog), is not
- * blocked by workbook structure protection (adding a sheet is), carries any size, and is
- * written in the same batch as the paint, so the record and the highlights cannot drift apart.
+ * Where it lives is each host's choice. Excel: a custom XML part, invisible to the user and to
+ * every reader of the sheets (the checker, the command line, Excel's Unhide dialog), not blocked
+ * by workbook structure protection (adding a sheet is), of any size, and written in the same
+ * batch as the paint, so the record and the highlights cannot drift apart. WPS: a very hidden
+ * worksheet (see src/wps/record.ts).
  */
 
 /** The namespace of our part; a part in any other namespace is someone else's. */
