@@ -3,13 +3,13 @@
  * check it, apply the profile's rule settings, and write its annotated copy when one is asked for.
  * Nothing thrown escapes: an unreadable file becomes a report row with an `error`.
  */
-import { mkdir } from "node:fs/promises";
+import { mkdir, stat } from "node:fs/promises";
 import path from "node:path";
 import { checkWorkbook, type CheckOptions } from "../core/check";
 import type { FileReport } from "../core/report";
 import { HostError } from "../host/types";
 import { isSameFile, OutputError, writeAnnotatedCopy } from "../xlsx/annotate";
-import { readWorkbookFile } from "../xlsx/read";
+import { readInputBytes, readWorkbookBuffer } from "../xlsx/read";
 import { writeExclusive } from "./output-file";
 import { applyRuleSettings, type RuleSetting } from "./profile";
 
@@ -50,10 +50,30 @@ export function errorRow(file: string, error: PlainError): FileReport {
   return { file, tables: [], issues: [], summary: { errors: 0, warnings: 0, infos: 0 }, error };
 }
 
-export async function checkOne(task: CheckTask): Promise<CheckOutcome> {
+/** Files up to this size are read ahead, while the file before them is being checked. */
+const READ_AHEAD_BYTES = 16 * 1024 * 1024;
+
+/**
+ * A file's bytes read ahead of its turn, so the thread checking files never waits on the disk
+ * between two of them; null (read it when its turn comes) for a large file or when the read ahead
+ * fails, which the read at its turn then explains. Never rejects.
+ */
+export type ReadAhead = Promise<Uint8Array | null>;
+
+export function readAhead(file: string): ReadAhead {
+  return stat(file)
+    .then(
+      (info) => (info.isFile() && info.size <= READ_AHEAD_BYTES ? readInputBytes(file) : null),
+      () => null,
+    )
+    .catch(() => null);
+}
+
+export async function checkOne(task: CheckTask, ahead: ReadAhead | null = null): Promise<CheckOutcome> {
   let report: FileReport;
   try {
-    const sheets = await readWorkbookFile(task.file);
+    const bytes = (ahead === null ? null : await ahead) ?? (await readInputBytes(task.file));
+    const sheets = await readWorkbookBuffer(bytes, task.file);
     const result = checkWorkbook(sheets, task.options);
     report = applyRuleSettings(
       { file: task.file, tables: result.tables, issues: result.issues, summary: result.summary },

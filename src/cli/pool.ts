@@ -8,7 +8,7 @@ import { existsSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parentPort, Worker } from "node:worker_threads";
-import { checkOne, errorRow, type CheckOutcome, type CheckTask } from "./checker";
+import { checkOne, errorRow, readAhead, type CheckOutcome, type CheckTask, type ReadAhead } from "./checker";
 
 /** The workerData key that makes the bundle run as a checking worker. */
 export const WORKER_FLAG = "targetTableCheckWorker";
@@ -34,10 +34,12 @@ export function workerScript(): string | null {
 export function startWorker(): void {
   const port = parentPort;
   if (port === null) return;
-  // One file at a time, in the order sent (a second one may wait here, sent ahead).
+  // One file at a time, in the order sent; a file sent ahead is read from disk at once, while the
+  // one before it is checked.
   let chain: Promise<void> = Promise.resolve();
   port.on("message", (task: CheckTask) => {
-    chain = chain.then(() => checkOne(task).then((outcome) => port.postMessage(outcome)));
+    const ahead = readAhead(task.file);
+    chain = chain.then(() => checkOne(task, ahead).then((outcome) => port.postMessage(outcome)));
   });
   port.postMessage(READY);
 }
@@ -95,9 +97,18 @@ export async function runTasks(
   const queue = new TaskQueue(tasks);
   const workers = script === null ? Promise.resolve() : runWorkers(script, threads - 1, queue, onOutcome, shouldStop);
   const checkHere = async (): Promise<void> => {
-    for (let task = queue.take(); task !== null && !shouldStop(); task = queue.take()) {
-      onOutcome(await checkOne(task));
+    // The next file is read while this one is checked.
+    let task = queue.take();
+    let ahead: ReadAhead | null = task === null ? null : readAhead(task.file);
+    while (task !== null && !shouldStop()) {
+      const current = task;
+      const currentAhead = ahead;
+      task = queue.take();
+      ahead = task === null ? null : readAhead(task.file);
+      onOutcome(await checkOne(current, currentAhead));
     }
+    // A file taken but not checked (output failed) goes back, so the queue stays whole.
+    if (task !== null) queue.giveBack([task]);
   };
   await checkHere();
   await workers;

@@ -70,3 +70,27 @@ describe("--jobs", () => {
     expect(workersStarted).toBe(0);
   });
 });
+
+describe("reading the next file while one is checked", () => {
+  const task = (file: string) => ({ index: 0, file, options: {}, rules: {}, copy: null });
+
+  it("gives the same row as reading at the file's turn, for a workbook, a missing file and a folder", async () => {
+    const { checkOne, readAhead } = await import("../../src/cli/checker");
+    for (const file of [JULU, path.join(dir, "in", "05.xlsx"), path.join(dir, "missing.xlsx"), path.join(dir, "in")]) {
+      const ahead = readAhead(file);
+      const [early, late] = [await checkOne(task(file), ahead), await checkOne(task(file))];
+      expect(early).toEqual(late);
+    }
+    const missing = await checkOne(task(path.join(dir, "missing.xlsx")), readAhead(path.join(dir, "missing.xlsx")));
+    expect(missing.report.error?.message).toContain("找不到这个文件");
+  });
+
+  it("never rejects: a file that cannot be read ahead is read, and explained, at its turn", async () => {
+    const { readAhead } = await import("../../src/cli/checker");
+    await expect(readAhead(path.join(dir, "missing.xlsx"))).resolves.toBeNull();
+    await expect(readAhead(path.join(dir, "in"))).resolves.toBeNull();
+    const bytes = await readAhead(JULU);
+    expect(bytes).toBeInstanceOf(Uint8Array);
+    expect(bytes!.length).toBeGreaterThan(1000);
+  });
+});
