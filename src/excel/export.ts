@@ -6,7 +6,8 @@
 import { columnName } from "../core/address";
 import type { FindingsSheet } from "../host/types";
 import { toHostError } from "./errors";
-import { uniqueSheetName, widthPoints } from "./template";
+import { uniqueSheetName } from "../core/template/sheet-name";
+import { widthPoints } from "./template";
 
 /** Rows per round trip: about 0.5 MB of text with long messages, far below the 5 MB request limit. */
 const CHUNK_ROWS = 2000;

@@ -6,7 +6,7 @@
  */
 import { HostError, type AppliedFix, type CellWrite } from "../host/types";
 import { toHostError } from "./errors";
-import { literal } from "./template";
+import { literal } from "../host/plans/template";
 
 type Constant = string | number | boolean;
 

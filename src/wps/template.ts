@@ -1,24 +1,24 @@
 /**
- * Writes a SheetPatch (the project template) into a WPS workbook, as the Excel host does
- * (src/excel/template.ts): on a new worksheet with a unique name, or at the selection when every
- * cell it would cover is empty and unmerged; never over a cell that holds anything. Drop-down lists
- * are named and built as in the .xlsx writer and the Excel host (src/core/template/lists.ts): inline
- * where they fit, otherwise named ranges on the very hidden sheet 下拉选项, level 2 through INDIRECT.
- * If a write fails part-way, what was written is taken away again.
+ * Writes the template plan (src/host/plans/template.ts) into a WPS workbook, as the Excel host
+ * does: on a new worksheet with a unique name, or at the selection when every cell it would cover
+ * is empty and unmerged; never over a cell that holds anything. If a write fails part-way, what was
+ * written is taken away again.
  */
-import { columnName, offsetRange, rangeToA1, toA1, type CellRange, type CellRef } from "../core/address";
-import type { InputPrompt, PatchStyle, PatchValidation, SheetPatch } from "../core/patch";
+import { rangeToA1, toA1, type CellRange, type CellRef } from "../core/address";
+import type { PatchStyle, SheetPatch } from "../core/patch";
+import { LIST_SHEET_NAME } from "../core/template/lists";
 import {
-  INLINE_LIST_LIMIT,
-  LIST_SHEET_NAME,
-  dependentListFormula,
-  dependentListNames,
-  inlineList,
-  level1ListName,
-  parentRuns,
-  type DependentList,
-  type NamedList,
-} from "../core/template/lists";
+  TEMPLATE_FONT_NAME,
+  TEMPLATE_FONT_SIZE,
+  firstFilledCell,
+  listColumns,
+  planTemplate,
+  planValidations,
+  templateArea,
+  templateRefusals,
+  type TemplatePlan,
+  type ValidationWrite,
+} from "../host/plans/template";
 import { HostError, type TemplatePlacement } from "../host/types";
 import {
   XL_BETWEEN,
@@ -51,150 +51,7 @@ import { uniqueSheetName } from "../core/template/sheet-name";
 import { toWpsHostError } from "./errors";
 import { areaOf, mergedAreas } from "./read";
 
-const FONT_NAME = "宋体";
-const DEFAULT_FONT_SIZE = 11;
-const PROMPT_TITLE_LIMIT = 32;
-const PROMPT_MESSAGE_LIMIT = 255;
-const DEFAULT_ERROR_ALERT: InputPrompt = {
-  title: "数值无效",
-  message: "请输入符合要求的数值。Enter a number within the allowed range.",
-};
-
-/** Text WPS would read as something else (a number, a date, a formula, TRUE) is written with a leading '. */
-function literal(value: string | number): string | number {
-  if (typeof value === "number") return value;
-  const looksTyped =
-    /^[=+\-@']/.test(value) ||
-    /^\s*[-+]?[\d,]*\.?\d+\s*%?\s*$/.test(value) ||
-    /^\s*\d{1,4}[-/.]\d{1,2}([-/.]\d{1,4})?\s*$/.test(value) ||
-    /^\s*(true|false)\s*$/i.test(value);
-  return looksTyped ? `'${value}` : value;
-}
-
-function clamp(prompt: InputPrompt): InputPrompt {
-  return { title: prompt.title.slice(0, PROMPT_TITLE_LIMIT), message: prompt.message.slice(0, PROMPT_MESSAGE_LIMIT) };
-}
-
-function refuse(zh: string, en: string): never {
-  throw new HostError(zh, en);
-}
-
-/** One validation to write, in sheet coordinates once the origin is known: plain data. */
-export type ValidationWrite =
-  | { kind: "list"; area: CellRange; source: string; prompt?: InputPrompt }
-  | {
-      kind: "decimal";
-      area: CellRange;
-      operator: number;
-      formula1: string;
-      formula2?: string;
-      error: InputPrompt;
-      prompt?: InputPrompt;
-    }
-  | { kind: "input"; area: CellRange; prompt: InputPrompt };
-
-/**
- * The template's validations and the named lists they need, as data: a pure plan (no WPS call),
- * the same decisions the Excel host makes. `existingNames` are lower-case; `namesPossible` is false
- * where no list sheet exists and none can be added.
- */
-export function planValidations(
-  patch: SheetPatch,
-  origin: CellRef,
-  existingNames: ReadonlySet<string>,
-  namesPossible: boolean,
-): { namedLists: NamedList[]; writes: ValidationWrite[] } {
-  const taken = new Set(existingNames);
-  const namedLists: NamedList[] = [];
-  const ensure = (list: NamedList) => {
-    if (taken.has(list.name.toLowerCase())) return;
-    taken.add(list.name.toLowerCase());
-    namedLists.push(list);
-  };
-  const inlineOrCut = (items: readonly string[]) => inlineList(items) ?? items.join(",").slice(0, INLINE_LIST_LIMIT);
-  const writes: ValidationWrite[] = [];
-  const at = (area: CellRange) => offsetRange(area, origin);
-  const plan = (v: PatchValidation) => {
-    switch (v.kind) {
-      case "text":
-        writes.push({ kind: "input", area: at(v.range), prompt: v.prompt });
-        return;
-      case "decimal": {
-        const { min, max } = v;
-        if (min === undefined && max === undefined) {
-          if (v.prompt) writes.push({ kind: "input", area: at(v.range), prompt: v.prompt });
-          return;
-        }
-        const rule =
-          min !== undefined && max !== undefined
-            ? { operator: XL_BETWEEN, formula1: String(min), formula2: String(max) }
-            : min !== undefined
-              ? { operator: XL_GREATER_EQUAL, formula1: String(min) }
-              : { operator: XL_LESS_EQUAL, formula1: String(max) };
-        writes.push({
-          kind: "decimal",
-          area: at(v.range),
-          ...rule,
-          error: v.error ?? DEFAULT_ERROR_ALERT,
-          prompt: v.prompt,
-        });
-        return;
-      }
-      case "list": {
-        let source = inlineList(v.items);
-        if (source === null) {
-          if (!namesPossible) source = inlineOrCut(v.items);
-          else {
-            const name = level1ListName(v.items);
-            ensure({ name, items: [...v.items] });
-            source = `=${name}`;
-          }
-        }
-        writes.push({ kind: "list", area: at(v.range), source, prompt: v.prompt });
-        return;
-      }
-      case "dependentList":
-        planDependent(v, patch, origin, namesPossible, ensure, inlineOrCut, writes);
-        return;
-      default: {
-        const unknown: never = v;
-        throw new Error(`Unknown validation kind in the patch: ${JSON.stringify(unknown)}`);
-      }
-    }
-  };
-  patch.validations.forEach(plan);
-  return { namedLists, writes };
-}
-
-function planDependent(
-  v: DependentList,
-  patch: SheetPatch,
-  origin: CellRef,
-  namesPossible: boolean,
-  ensure: (list: NamedList) => void,
-  inlineOrCut: (items: readonly string[]) => string,
-  writes: ValidationWrite[],
-): void {
-  if (!namesPossible) {
-    writes.push({
-      kind: "list",
-      area: offsetRange(v.range, origin),
-      source: inlineOrCut(v.fallback),
-      prompt: v.prompt,
-    });
-    return;
-  }
-  const names = dependentListNames(v);
-  for (const list of [...names.lists, names.fallback]) ensure(list);
-  for (const run of parentRuns(v, patch.merges)) {
-    writes.push({
-      kind: "list",
-      area: offsetRange({ top: run.top, left: v.range.left, bottom: run.bottom, right: v.range.right }, origin),
-      source: `=${dependentListFormula(names, origin.row + run.parentRow, origin.col + run.parentCol)}`,
-      prompt: v.prompt,
-    });
-  }
-}
+const OPERATORS = { between: XL_BETWEEN, atLeast: XL_GREATER_EQUAL, atMost: XL_LESS_EQUAL } as const;
 
 function writeValidation(ws: WpsWorksheet, write: ValidationWrite): void {
   const validation = ws.Range(rangeToA1(write.area)).Validation;
@@ -206,29 +63,27 @@ function writeValidation(ws: WpsWorksheet, write: ValidationWrite): void {
     validation.Add(
       XL_VALIDATE_DECIMAL as Et.XlDVType,
       XL_VALID_ALERT_STOP,
-      write.operator,
-      write.formula1,
-      write.formula2,
+      OPERATORS[write.operator],
+      String(write.formula1),
+      write.formula2 === undefined ? undefined : String(write.formula2),
     );
-    const error = clamp(write.error);
-    validation.ErrorTitle = error.title;
-    validation.ErrorMessage = error.message;
+    validation.ErrorTitle = write.error.title;
+    validation.ErrorMessage = write.error.message;
     validation.ShowError = true;
   } else {
     validation.Add(XL_VALIDATE_INPUT_ONLY as Et.XlDVType, XL_VALID_ALERT_STOP, XL_BETWEEN);
   }
   if (write.prompt) {
-    const prompt = clamp(write.prompt);
-    validation.InputTitle = prompt.title;
-    validation.InputMessage = prompt.message;
+    validation.InputTitle = write.prompt.title;
+    validation.InputMessage = write.prompt.message;
     validation.ShowInput = true;
   }
 }
 
 function applyStyle(range: WpsRange, style: PatchStyle): void {
   const font = range.Font;
-  font.Name = FONT_NAME;
-  font.Size = style.fontSize ?? DEFAULT_FONT_SIZE;
+  font.Name = TEMPLATE_FONT_NAME;
+  font.Size = style.fontSize ?? TEMPLATE_FONT_SIZE;
   font.Bold = style.bold ?? false;
   if (style.fontColor) font.Color = bgr(style.fontColor);
   range.WrapText = style.wrap ?? false;
@@ -253,52 +108,21 @@ function applyStyle(range: WpsRange, style: PatchStyle): void {
   }
 }
 
-/** Values, number formats, styles, widths and heights at the origin (merges come after). */
-function writePatch(ws: WpsWorksheet, patch: SheetPatch, origin: CellRef): void {
-  const cellAt = new Map(patch.cells.map((cell) => [`${cell.row},${cell.col}`, cell]));
-  for (let r = 0; r < patch.rowCount; r++) {
-    // Runs of consecutive cells holding a value, each written at once.
-    let start = -1;
-    for (let c = 0; c <= patch.colCount; c++) {
-      const value = c < patch.colCount ? cellAt.get(`${r},${c}`)?.value : undefined;
-      const has = value !== undefined && value !== null && value !== "";
-      if (has && start < 0) start = c;
-      if (!has && start >= 0) {
-        const items: (string | number)[] = [];
-        for (let k = start; k < c; k++) items.push(literal(cellAt.get(`${r},${k}`)!.value as string | number));
-        ws.Range(
-          rangeToA1({
-            top: origin.row + r,
-            left: origin.col + start,
-            bottom: origin.row + r,
-            right: origin.col + c - 1,
-          }),
-        ).Value2 = [items];
-        start = -1;
-      }
-    }
+/** Values, number formats, styles, widths and heights of the plan (merges come after). */
+function writePlan(ws: WpsWorksheet, plan: TemplatePlan): void {
+  for (const run of plan.values) {
+    ws.Range(
+      rangeToA1({ top: run.row, left: run.col, bottom: run.row, right: run.col + run.items.length - 1 }),
+    ).Value2 = [run.items];
   }
-  // Cells styled alike (and formatted alike) are written through one address list.
-  const byStyle = new Map<string, string[]>();
-  const byFormat = new Map<string, string[]>();
-  for (const cell of patch.cells) {
-    if (!cell.style) continue;
-    const style = patch.styles[cell.style];
-    if (!style) throw new Error(`The patch names an unknown style "${cell.style}".`);
-    const address = toA1(origin.row + cell.row, origin.col + cell.col);
-    byStyle.set(cell.style, [...(byStyle.get(cell.style) ?? []), address]);
-    if (style.numberFormat) byFormat.set(style.numberFormat, [...(byFormat.get(style.numberFormat) ?? []), address]);
-  }
-  for (const [format, cells] of byFormat) for (const list of addressLists(cells)) ws.Range(list).NumberFormat = format;
-  for (const [name, cells] of byStyle)
-    for (const list of addressLists(cells)) applyStyle(ws.Range(list), patch.styles[name]!);
-  // ColumnWidth is in characters, as the patch gives it; RowHeight in points.
-  patch.columnWidths.forEach((width, c) => {
-    if (width !== null) ws.Range(toA1(0, origin.col + c)).ColumnWidth = width;
-  });
-  patch.rowHeights.forEach((height, r) => {
-    if (height !== null) ws.Range(toA1(origin.row + r, 0)).RowHeight = height;
-  });
+  // Cells formatted alike (and styled alike) are written through one address list.
+  for (const { format, cells } of plan.formatGroups)
+    for (const list of addressLists(cells)) ws.Range(list).NumberFormat = format;
+  for (const { style, cells } of plan.styleGroups)
+    for (const list of addressLists(cells)) applyStyle(ws.Range(list), style);
+  // ColumnWidth is in characters, as the plan gives it; RowHeight in points.
+  for (const { col, characters } of plan.columnWidths) ws.Range(toA1(0, col)).ColumnWidth = characters;
+  for (const { row, points } of plan.rowHeights) ws.Range(toA1(row, 0)).RowHeight = points;
 }
 
 interface Created {
@@ -310,35 +134,20 @@ interface Created {
 
 /** Refuses a target area on a protected sheet, with any cell holding something, or reached by a merged area. */
 function refuseTarget(ws: WpsWorksheet, area: CellRange, patch: SheetPatch): void {
-  if (ws.ProtectContents) {
-    refuse(
-      `无法插入模板：工作表“${ws.Name}”受保护。请先撤销保护，或选择“插入到新工作表”。`,
-      `Could not insert the template: worksheet "${ws.Name}" is protected. Unprotect it, or insert on a new worksheet.`,
-    );
-  }
+  if (ws.ProtectContents) throw templateRefusals.protectedSheet(ws.Name);
   const range = ws.Range(rangeToA1(area));
   const raw = range.Value2 as unknown;
   const values = Array.isArray(raw) ? (raw as unknown[][]) : [[raw]];
+  // HasFormula is false when no cell holds one, true when all do, null when some do.
   const formulas = range.HasFormula as unknown;
-  for (let r = 0; r < patch.rowCount; r++) {
-    for (let c = 0; c < patch.colCount; c++) {
-      const value = values[r]?.[c];
-      const formula = formulas !== false && ws.Cells.Item(area.top + r + 1, area.left + c + 1).HasFormula === true;
-      if ((value === undefined || value === null || value === "") && !formula) continue;
-      const cell = toA1(area.top + r, area.left + c);
-      refuse(
-        `无法在所选位置插入模板：目标区域 ${rangeToA1(area)} 中的单元格 ${cell} 已有内容，模板不会覆盖已有内容。请选择一片空白区域（需 ${patch.rowCount} 行 × ${patch.colCount} 列），或插入到新工作表。`,
-        `Cannot insert the template at the selection: cell ${cell} in the target area ${rangeToA1(area)} is not empty, and the template never overwrites content. Select an empty area (${patch.rowCount} rows × ${patch.colCount} columns), or insert on a new worksheet.`,
-      );
-    }
-  }
+  const filled = firstFilledCell(
+    area,
+    values,
+    (r, c) => formulas !== false && ws.Cells.Item(area.top + r + 1, area.left + c + 1).HasFormula === true,
+  );
+  if (filled) throw templateRefusals.filledCell(area, filled, patch);
   const merged = mergedAreas(ws, area)[0];
-  if (merged) {
-    refuse(
-      `无法在所选位置插入模板：目标区域 ${rangeToA1(area)} 含有合并单元格 ${rangeToA1(merged)}。请选择一片没有合并单元格的空白区域，或插入到新工作表。`,
-      `Cannot insert the template at the selection: the target area ${rangeToA1(area)} holds the merged cells ${rangeToA1(merged)}. Select an empty area without merged cells, or insert on a new worksheet.`,
-    );
-  }
+  if (merged) throw templateRefusals.mergedCells(area, merged);
 }
 
 export function insertTemplate(
@@ -347,49 +156,45 @@ export function insertTemplate(
   where: "new-sheet" | "selection",
   sheetName: string,
 ): TemplatePlacement {
-  if (patch.rowCount < 1 || patch.colCount < 1)
-    refuse("模板是空的，没有可插入的内容。", "The template is empty: there is nothing to insert.");
+  if (patch.rowCount < 1 || patch.colCount < 1) throw templateRefusals.empty();
   const created: Created = { sheet: null, area: null, listSheet: null, names: [] };
   let writing = false;
   try {
     return quietly(app, () => {
       const book = app.ActiveWorkbook;
       const structureLocked = book.ProtectStructure;
-      let ws: WpsWorksheet;
-      let origin: CellRef;
+      let target: WpsWorksheet | null = null;
+      let origin: CellRef = { row: 0, col: 0 };
       if (where === "selection") {
         const selection = app.Selection as Partial<WpsRange> | null;
         if (!selection || typeof selection.Address !== "function" || !selection.Worksheet) {
-          refuse("请先选中一个单元格，再插入模板。", "Select a cell first, then insert the template.");
+          throw templateRefusals.noSelection();
         }
         const start = selection as WpsRange;
-        ws = start.Worksheet;
+        target = start.Worksheet;
         const at = areaOf(start);
         origin = { row: at.top, col: at.left };
-        refuseTarget(
-          ws,
-          { top: at.top, left: at.left, bottom: at.top + patch.rowCount - 1, right: at.left + patch.colCount - 1 },
-          patch,
-        );
-      } else {
-        if (structureLocked) {
-          refuse(
-            "无法插入模板：工作簿结构受保护，不能添加工作表。请先撤销工作簿保护，或在空白区域选中单元格后插入到所选位置。",
-            "Could not insert the template: the workbook's structure is protected, so no worksheet can be added. Unprotect the workbook, or select a cell in an empty area and insert there.",
-          );
-        }
-        ws = null as unknown as WpsWorksheet;
-        origin = { row: 0, col: 0 };
-      }
+        refuseTarget(target, templateArea(patch, origin), patch);
+      } else if (structureLocked) throw templateRefusals.lockedStructure();
       const names = book.Names;
       const existingNames = new Set<string>();
       for (let i = 1; i <= names.Count; i++) existingNames.add(String(names.Item(i).Name).toLowerCase());
       const existingList = findWorksheet(app, LIST_SHEET_NAME);
-      const plan = planValidations(patch, origin, existingNames, !structureLocked || existingList !== null);
+      const validations = planValidations(patch, origin, existingNames, !structureLocked || existingList !== null);
+      const plan = planTemplate(patch, origin);
 
       writing = true;
-      const all = worksheets(app);
-      if (where === "new-sheet") {
+      let ws: WpsWorksheet;
+      if (target) {
+        ws = target;
+        created.area = {
+          ws,
+          range: plan.area,
+          merges: plan.merges,
+          validated: validations.writes.map((w) => w.area),
+        };
+      } else {
+        const all = worksheets(app);
         const name = uniqueSheetName(
           sheetName,
           all.map((w) => w.Name),
@@ -397,21 +202,9 @@ export function insertTemplate(
         ws = book.Worksheets.Add(undefined, all[all.length - 1]) as WpsWorksheet;
         created.sheet = ws;
         ws.Name = name;
-      } else {
-        created.area = {
-          ws,
-          range: {
-            top: origin.row,
-            left: origin.col,
-            bottom: origin.row + patch.rowCount - 1,
-            right: origin.col + patch.colCount - 1,
-          },
-          merges: patch.merges.map((m) => offsetRange(m, origin)),
-          validated: plan.writes.map((w) => w.area),
-        };
       }
 
-      if (plan.namedLists.length > 0) {
+      if (validations.namedLists.length > 0) {
         let listSheet = existingList;
         let column = 0;
         if (listSheet) {
@@ -424,28 +217,20 @@ export function insertTemplate(
           listSheet.Name = LIST_SHEET_NAME;
           listSheet.Visible = XL_SHEET_VERY_HIDDEN as Et.XlSheetVisibility;
         }
-        for (const list of plan.namedLists) {
-          const letter = columnName(column++);
-          const cells = [[literal(list.name)], ...list.items.map((item) => [literal(item)])];
-          listSheet.Range(`${letter}1:${letter}${cells.length}`).Value2 = cells;
+        for (const list of listColumns(validations.namedLists, column)) {
+          listSheet.Range(list.range).Value2 = list.values;
           // A range, not a formula text: WPS writes the reference in its own canonical form.
-          names.Add(list.name, listSheet.Range(`${letter}2:${letter}${list.items.length + 1}`));
+          names.Add(list.name, listSheet.Range(list.itemsRange));
           created.names.push(list.name);
         }
       }
 
-      writePatch(ws, patch, origin);
-      for (const write of plan.writes) writeValidation(ws, write);
-      for (const merge of patch.merges) ws.Range(rangeToA1(offsetRange(merge, origin))).Merge();
+      writePlan(ws, plan);
+      for (const write of validations.writes) writeValidation(ws, write);
+      for (const merge of plan.merges) ws.Range(rangeToA1(merge)).Merge();
       ws.Activate();
       ws.Range(toA1(origin.row, origin.col)).Select();
-      const area = {
-        top: origin.row,
-        left: origin.col,
-        bottom: origin.row + patch.rowCount - 1,
-        right: origin.col + patch.colCount - 1,
-      };
-      return { sheet: ws.Name, range: rangeToA1(area) };
+      return { sheet: ws.Name, range: rangeToA1(plan.area) };
     });
   } catch (error) {
     if (error instanceof HostError && !writing) throw error;

@@ -6,7 +6,7 @@
 import { buildTemplate } from "../../src/core/template";
 import { HostError } from "../../src/host/types";
 import { LIST_SHEET_NAME } from "../../src/core/template/lists";
-import { sanitizeSheetName, uniqueSheetName } from "../../src/excel/template";
+import { sanitizeSheetName, uniqueSheetName } from "../../src/core/template/sheet-name";
 import { cellAt, emptyWorkbookState, findSheet } from "../fakes/excel";
 import { setUp, tearDown } from "./helpers";
 
