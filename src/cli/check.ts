@@ -5,6 +5,7 @@
  * Exit status 0: no error finding; 1: at least one error finding or unreadable file; 2: bad usage,
  * nothing could be read, an output asked for could not be written, or standard output failed.
  */
+import { statSync } from "node:fs";
 import { stat } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -17,7 +18,7 @@ import { findingsFormat, writeFindingsFile } from "./findings-file";
 import { commonFolder, expandInputs, mirroredPath, type InputEntry } from "./inputs";
 import type { CliIO } from "./io";
 import { existsRefusal } from "./output-file";
-import { defaultJobs, runTasks } from "./pool";
+import { defaultJobs, runTasks, stopWorkers, warmWorkers, type WarmWorker } from "./pool";
 import { findProfile, type Profile } from "./profile";
 import { fileBlock, fileRow, summaryTable, totalLine, type FileRow, type Language } from "./text-report";
 import { requestedLanguage, usageError, usageText, UsageError } from "./usage";
@@ -314,16 +315,34 @@ class JsonStream {
   }
 }
 
+/**
+ * How many threads the inputs will likely keep busy, known before they are listed: one per file
+ * named, all of them for a folder or a pattern. The workers are started that early.
+ */
+function likelyThreads(inputs: readonly string[], jobs: number): number {
+  const many = inputs.some((input) => {
+    try {
+      return statSync(input).isDirectory();
+    } catch {
+      return /[*?[{]/.test(input);
+    }
+  });
+  return many ? jobs : Math.min(jobs, inputs.length);
+}
+
 export async function runCheck(argv: string[], io: CliIO): Promise<number> {
   let plan: Plan;
+  let warm: WarmWorker[] = [];
   try {
     const parsed = parseCheckArguments(argv);
     if (parsed === "help") {
       io.out(usageText(requestedLanguage(argv)));
       return 0;
     }
+    warm = warmWorkers(likelyThreads(parsed.inputs, parsed.jobs ?? defaultJobs()));
     plan = await prepare(parsed);
   } catch (error) {
+    stopWorkers(warm);
     io.err(`${failureLine(error)}\n`);
     return 2;
   }
@@ -412,7 +431,7 @@ export async function runCheck(argv: string[], io: CliIO): Promise<number> {
       });
     }
   });
-  await runTasks(tasks, plan.jobs, arrive, outputFailed);
+  await runTasks(tasks, plan.jobs, arrive, outputFailed, warm);
   progress?.clear();
   if (outputFailed()) return 2;
 

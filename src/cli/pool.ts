@@ -84,18 +84,24 @@ const PREFETCH = 2;
 /**
  * Checks every task on `jobs` threads, calling `onOutcome` as each is known (in any order). This
  * thread checks files too, beside jobs - 1 workers: each worker compiles the code afresh, so one
- * fewer worker is less work thrown away. Stops handing out files once `shouldStop` says so.
+ * fewer worker is less work thrown away. Workers started early (`warmWorkers`) are used first.
+ * Stops handing out files once `shouldStop` says so.
  */
 export async function runTasks(
   tasks: readonly CheckTask[],
   jobs: number,
   onOutcome: (outcome: CheckOutcome) => void,
   shouldStop: () => boolean,
+  warm: readonly WarmWorker[] = [],
 ): Promise<void> {
   const threads = Math.min(jobs, tasks.length);
   const script = threads > 1 ? workerScript() : null;
+  // Warm workers beyond what this run needs are stopped at once.
+  const adopted = script === null ? [] : warm.slice(0, threads - 1);
+  stopWorkers(warm.slice(adopted.length));
   const queue = new TaskQueue(tasks);
-  const workers = script === null ? Promise.resolve() : runWorkers(script, threads - 1, queue, onOutcome, shouldStop);
+  const workers =
+    script === null ? Promise.resolve() : runWorkers(script, threads - 1, adopted, queue, onOutcome, shouldStop);
   const checkHere = async (): Promise<void> => {
     // The next file is read while this one is checked.
     let task = queue.take();
@@ -116,10 +122,56 @@ export async function runTasks(
   await checkHere();
 }
 
-/** Runs workers that take files from the queue until it is empty; resolves when all have exited. */
+/**
+ * A worker started before the files to check are known (see `warmWorkers`): it loads the bundle
+ * while this thread is still listing folders. Its first message may come before `runWorkers`
+ * adopts it, so what happened so far is noted here.
+ */
+export interface WarmWorker {
+  worker: Worker;
+  ready: boolean;
+  exited: boolean;
+  error: unknown;
+}
+
+function startWorkerThread(script: string): WarmWorker {
+  const worker = new Worker(script, { workerData: { [WORKER_FLAG]: true } });
+  const warm: WarmWorker = { worker, ready: false, exited: false, error: null };
+  worker.on("message", (message: unknown) => {
+    if (message === READY) warm.ready = true;
+  });
+  worker.on("error", (error) => {
+    warm.error = error;
+  });
+  worker.once("exit", () => {
+    warm.exited = true;
+  });
+  return warm;
+}
+
+/**
+ * Starts the workers a run of `jobs` threads will use (jobs - 1 of them: this thread checks files
+ * too) before its inputs are listed, so their start-up overlaps this thread's. None when there is
+ * no bundle to run or only one thread.
+ */
+export function warmWorkers(jobs: number): WarmWorker[] {
+  const script = jobs > 1 ? workerScript() : null;
+  return script === null ? [] : Array.from({ length: jobs - 1 }, () => startWorkerThread(script));
+}
+
+/** Stops warm workers a run did not use (fewer files than threads, or no run at all). */
+export function stopWorkers(warm: readonly WarmWorker[]): void {
+  for (const { worker } of warm) void worker.terminate();
+}
+
+/**
+ * Runs `count` workers (the warm ones first, then new ones) that take files from the queue until it
+ * is empty; resolves when all have exited.
+ */
 function runWorkers(
   script: string,
   count: number,
+  warm: WarmWorker[],
   queue: TaskQueue,
   onOutcome: (outcome: CheckOutcome) => void,
   shouldStop: () => boolean,
@@ -128,12 +180,11 @@ function runWorkers(
     let alive = 0;
     let startFailed = false;
 
-    const spawn = (): void => {
+    const adopt = (started: WarmWorker): void => {
       alive++;
-      const worker = new Worker(script, { workerData: { [WORKER_FLAG]: true } });
+      const { worker } = started;
       const inFlight: CheckTask[] = [];
-      let ready = false;
-      let lastError: unknown = null;
+      let ready = started.ready;
       let done = false;
       const feed = (): void => {
         while (!done && inFlight.length < PREFETCH) {
@@ -149,6 +200,23 @@ function runWorkers(
           worker.postMessage(task);
         }
       };
+      const exited = (): void => {
+        alive--;
+        if (!ready) startFailed = true;
+        // The worker checks its files one by one: the first still in flight is the one it died on;
+        // the others go back to be checked elsewhere.
+        const [culprit, ...innocent] = inFlight.splice(0);
+        if (culprit !== undefined) onOutcome(workerDied(culprit, started.error));
+        queue.giveBack(innocent);
+        if (!done && !startFailed && !shouldStop()) {
+          const more = queue.take();
+          if (more !== null) {
+            queue.giveBack([more]);
+            adopt(startWorkerThread(script));
+          }
+        }
+        if (alive === 0) resolve();
+      };
       worker.on("message", (message: CheckOutcome | typeof READY) => {
         if (message === READY) {
           ready = true;
@@ -160,27 +228,13 @@ function runWorkers(
         onOutcome(message);
         feed();
       });
-      worker.on("error", (error) => {
-        lastError = error;
-      });
-      worker.on("exit", () => {
-        alive--;
-        if (!ready) startFailed = true;
-        // The worker checks its files one by one: the first still in flight is the one it died on;
-        // the others go back to be checked elsewhere.
-        const [culprit, ...innocent] = inFlight.splice(0);
-        if (culprit !== undefined) onOutcome(workerDied(culprit, lastError));
-        queue.giveBack(innocent);
-        if (!done && !startFailed && !shouldStop()) {
-          const more = queue.take();
-          if (more !== null) {
-            queue.giveBack([more]);
-            spawn();
-          }
-        }
-        if (alive === 0) resolve();
-      });
+      if (started.exited) {
+        exited();
+        return;
+      }
+      worker.once("exit", exited);
+      if (ready) feed();
     };
-    for (let i = 0; i < count; i++) spawn();
+    for (let i = 0; i < count; i++) adopt(warm[i] ?? startWorkerThread(script));
   });
 }

@@ -6,7 +6,7 @@ import { copyFile, mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { reportSchema } from "../../src/core/report";
 import { scratchFolder } from "../xlsx/helpers";
-import { ensureBundle, HUAILAI, JULU, run } from "./helpers";
+import { ensureBundle, HUAILAI, JULU, run, runNode } from "./helpers";
 
 // Count the workers started, without changing what they do.
 let workersStarted = 0;
@@ -68,6 +68,26 @@ describe("--jobs", () => {
     workersStarted = 0;
     expect((await run("check", JULU, "--jobs", "8")).status).toBe(0);
     expect(workersStarted).toBe(0);
+  });
+});
+
+describe("workers started before the inputs are listed", () => {
+  it("a folder of one file: the spare workers stop, and the report is that of --jobs 1", async () => {
+    const single = path.join(dir, "single");
+    await mkdir(single);
+    await copyFile(JULU, path.join(single, "only.xlsx"));
+    const one = await run("check", single, "--json", "--jobs", "1");
+    const many = runNode(["check", single, "--json", "--jobs", "4"]);
+    expect(many.stdout).toBe(one.stdout);
+    expect(many.status).toBe(0);
+  });
+
+  it("a usage error found while listing the inputs stops them, and the command ends at once", async () => {
+    const started = Date.now();
+    const result = runNode(["check", path.join(dir, "in"), "--out", path.join(dir, "copy.xlsx"), "--jobs", "4"]);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain("--out 只能用于检查单个文件");
+    expect(Date.now() - started).toBeLessThan(10_000);
   });
 });
 
