@@ -1,44 +1,46 @@
 /**
- * Highlighting findings in the workbook and taking the highlights away again.
+ * Highlighting findings in the workbook and taking the highlights away again: the Excel executor of
+ * the paint and clear plans (src/host/plans/highlight.ts), which decide what is painted, restored
+ * and recorded.
  *
- * Painting takes two round trips: one reads the record of earlier highlights' cells, the
- * current fill, font colour and note of every cell concerned, and the sheets' protection; the
- * other, in this order, writes the record (earlier cells and new ones), restores cells that no
- * longer have a finding, paints the new ones, adds their notes and finally writes the record of
- * the new highlights alone. A write that fails part-way is undone by clearing everything the
- * record names, so no half-painted state is left behind.
+ * Painting takes two round trips: one reads the record of earlier highlights' cells, the current
+ * fill, font colour and note of every cell concerned, and the sheets' protection; the other, in
+ * this order, writes the record (earlier cells and new ones), restores cells that no longer have a
+ * finding, paints the new ones, adds their notes and finally writes the record of the new
+ * highlights alone. A write that fails part-way is undone by clearing everything the record names,
+ * so no half-painted state is left behind.
  *
  * Cells are looked up and painted through address lists (one RangeAreas per list), not one call
  * per cell; notes are looked up one by one only on sheets that held notes at the last read. Under
  * Excel on the web's payload cap, more round trips carry the same steps.
- *
- * A cell is restored only where it still shows our colours: a fill or font colour the user
- * changed after the check is theirs, and stays.
  */
 import { parseA1, toA1, type CellRange } from "../core/address";
-import {
-  HIGHLIGHT_COLORS,
-  cellHighlights,
-  noteText,
-  type CellHighlight,
-  type PaintedSeverity,
-} from "../core/highlight";
+import { HIGHLIGHT_COLORS } from "../core/highlight";
 import type { Issue } from "../core/report";
-import { HostError } from "../host/types";
-import { officeErrorCode, toHostError } from "./errors";
-import { WORKSHEET_INFO_PROPERTIES, payloadBudget, worksheetInfos, type WorksheetInfo } from "./read";
+import { addressLists } from "../host/plans/address-lists";
+import {
+  lookupCells,
+  paintFindings as findingsToPaint,
+  planClear,
+  planPaint,
+  type CellLook,
+  type PaintGroup,
+  type Restore,
+} from "../host/plans/highlight";
 import {
   RECORD_NAMESPACE,
   cellKey,
   emptyRecord,
   mergeRecords,
-  noteFingerprint,
   parseRecord,
   serializeRecord,
   type HighlightRecord,
   type OwnFill,
-  type RecordedCell,
 } from "../host/record";
+import { HostError } from "../host/types";
+import { runSteps, type Step } from "./batch";
+import { officeErrorCode, toHostError } from "./errors";
+import { WORKSHEET_INFO_PROPERTIES, payloadBudget, worksheetInfos, type WorksheetInfo } from "./read";
 import type { ExcelFeatures } from "./requirements";
 
 /** What the host last saw of the workbook; checked against the workbook before it is trusted. */
@@ -83,53 +85,8 @@ const NOTE_WRITE_OVERHEAD = 200;
 /** Cells painted alike go to Excel as one address list of at most this many characters. */
 const MAX_ADDRESS_CHARS = 1_000;
 
-interface Finding extends CellHighlight {
-  note: string;
-}
-
-interface CurrentCell {
-  fill: { color: string; pattern: string; patternColor: string; tintAndShade: number; patternTintAndShade: number };
-  fontColor: string;
-  note: string | null;
-}
-
-/** Work for one round trip, sized so that round trips can be filled up to the payload budget. */
-interface Step {
-  request: number;
-  response: number;
-  queue(): void;
-}
-
-/** Findings to paint, one per cell: errors win over warnings, the note lists every finding of the cell. */
-function collectFindings(issues: readonly Issue[]): Finding[] {
-  return cellHighlights(issues).map((highlight) => ({ ...highlight, note: noteText(highlight.issues) }));
-}
-
-function upper(color: string | undefined): string {
+function upper(color: string | null | undefined): string {
   return (color ?? "").toUpperCase();
-}
-
-function showsPaint(current: CurrentCell, severity: PaintedSeverity): { fill: boolean; font: boolean } {
-  const colors = HIGHLIGHT_COLORS[severity];
-  return {
-    fill: current.fill.pattern === "Solid" && upper(current.fill.color) === colors.fill,
-    font: upper(current.fontColor) === colors.font,
-  };
-}
-
-function ownFillOf(current: CurrentCell): OwnFill | null {
-  const { fill } = current;
-  if (fill.pattern === "None") return { kind: "none" };
-  // Office.js cannot write gradient stops back: such a cell keeps its fill and gets only the font colour.
-  if (fill.pattern === "LinearGradient" || fill.pattern === "RectangularGradient") return null;
-  return {
-    kind: "fill",
-    color: upper(fill.color),
-    pattern: fill.pattern,
-    patternColor: upper(fill.patternColor),
-    tint: fill.tintAndShade ?? 0,
-    patternTint: fill.patternTintAndShade ?? 0,
-  };
 }
 
 function fillProperties(own: OwnFill): Excel.CellPropertiesFill {
@@ -169,104 +126,28 @@ function columnRuns(cells: readonly { row: number; col: number }[]): CellRange[]
   return runs;
 }
 
-/**
- * Fills round trips with steps up to the payload budget and sends them; it calls itself for the
- * steps that did not fit, so the number of round trips follows the amount of work.
- */
-async function runSteps(
-  context: Excel.RequestContext,
-  steps: readonly Step[],
-  budget: number,
-  /**
-   * A round trip Excel refuses as too large ran nothing, so it can be sent again in halves: for
-   * writes when the request was too large, for reads when either was (steps must then be safe to
-   * queue twice).
-   */
-  splitRefused: "no" | "writes" | "reads" = "no",
-): Promise<void> {
-  if (steps.length === 0) return;
-  let request = 0;
-  let response = 0;
-  let taken = 0;
-  for (const step of steps) {
-    if (taken > 0 && (request + step.request > budget || response + step.response > budget)) break;
-    step.queue();
-    request += step.request;
-    response += step.response;
-    taken++;
-  }
-  try {
-    await context.sync();
-  } catch (error) {
-    const code = officeErrorCode(error);
-    const refused =
-      code === "RequestPayloadSizeLimitExceeded" ||
-      (splitRefused === "reads" && code === "ResponsePayloadSizeLimitExceeded");
-    if (splitRefused !== "no" && refused && taken > 1) {
-      const size = code === "RequestPayloadSizeLimitExceeded" ? request : response;
-      return runSteps(context, steps, Math.floor(Math.min(budget, size) / 2), splitRefused);
-    }
-    throw error;
-  }
-  return runSteps(context, steps.slice(taken), budget, splitRefused);
-}
-
-/** A cell to paint in a severity's colours: its fill, its font colour or both. */
-interface PaintWrite {
-  sheetId: string;
-  cell: string;
-  severity: PaintedSeverity;
-  fill: boolean;
-  font: boolean;
-}
-
-/**
- * Cells painted alike, by sheet, in address lists: each list is one range-areas object whose fill
- * and font are set at once, instead of a call per cell.
- */
-function paintSteps(sheet: (sheetId: string) => Excel.Worksheet, paints: readonly PaintWrite[]): Step[] {
-  const groups = new Map<string, { first: PaintWrite; cells: string[] }>();
-  for (const paint of paints) {
-    const key = `${paint.sheetId}\n${paint.severity}\n${paint.fill}\n${paint.font}`;
-    const group = groups.get(key) ?? { first: paint, cells: [] };
-    group.cells.push(paint.cell);
-    groups.set(key, group);
-  }
+/** Cells painted alike, in address lists: each list is one range-areas object whose fill and font are set at once. */
+function paintSteps(sheet: (sheetId: string) => Excel.Worksheet, groups: readonly PaintGroup[]): Step[] {
   const steps: Step[] = [];
-  for (const { first, cells } of groups.values()) {
-    const colors = HIGHLIGHT_COLORS[first.severity];
-    for (const list of addressLists(cells)) {
+  for (const group of groups) {
+    const colors = HIGHLIGHT_COLORS[group.severity];
+    for (const list of addressLists(group.cells, MAX_ADDRESS_CHARS)) {
       steps.push({
         request: 6 * list.length + CALL_CHARS,
         response: 0,
         queue: () => {
-          const format = sheet(first.sheetId).getRanges(list).format;
-          if (first.fill) {
+          const format = sheet(group.sheetId).getRanges(list).format;
+          if (group.fill) {
             format.fill.color = colors.fill;
             format.fill.pattern = "Solid";
             format.fill.tintAndShade = 0;
           }
-          if (first.font) format.font.color = colors.font;
+          if (group.font) format.font.color = colors.font;
         },
       });
     }
   }
   return steps;
-}
-
-/** Comma-separated address lists of at most MAX_ADDRESS_CHARS characters each. */
-export function addressLists(cells: readonly string[]): string[] {
-  const lists: string[] = [];
-  let current = "";
-  for (const cell of cells) {
-    if (current !== "" && current.length + 1 + cell.length > MAX_ADDRESS_CHARS) {
-      lists.push(current);
-      current = "";
-    }
-    current = current === "" ? cell : `${current},${cell}`;
-  }
-  if (current !== "") lists.push(current);
-  return lists;
 }
 
 /** Reads the record parts' ids in one round trip and their contents in another. */
@@ -366,7 +247,10 @@ function lookupSteps(
         if (noNotes) lookup.noteCount = worksheet.notes.getCount();
       },
     });
-    for (const list of addressLists(cells.map((c) => c.cell))) {
+    for (const list of addressLists(
+      cells.map((c) => c.cell),
+      MAX_ADDRESS_CHARS,
+    )) {
       const count = list.split(",").length;
       steps.push({
         request: 2 * list.length + CALL_CHARS,
@@ -400,8 +284,8 @@ function lookupSteps(
 }
 
 /** What the first round trip found out about each cell, by sheet id and A1 address. */
-function currentCells(lookups: SheetLookup[], features: ExcelFeatures): Map<string, CurrentCell> {
-  const out = new Map<string, CurrentCell>();
+function currentCells(lookups: SheetLookup[], features: ExcelFeatures): Map<string, CellLook> {
+  const out = new Map<string, CellLook>();
   for (const lookup of lookups) {
     const wanted = new Set(lookup.cells.map((c) => c.cell));
     const put = (cell: string, fill: Partial<Excel.CellPropertiesFill> | undefined, fontColor: string | undefined) => {
@@ -409,13 +293,13 @@ function currentCells(lookups: SheetLookup[], features: ExcelFeatures): Map<stri
       const note = features.notes ? lookup.notes.get(cell) : undefined;
       out.set(cellKey(lookup.info.id, cell), {
         fill: {
-          color: fill?.color ?? "#FFFFFF",
+          color: upper(fill?.color ?? "#FFFFFF"),
           pattern: fill?.pattern ?? "None",
-          patternColor: fill?.patternColor ?? "#000000",
-          tintAndShade: fill?.tintAndShade ?? 0,
-          patternTintAndShade: fill?.patternTintAndShade ?? 0,
+          patternColor: upper(fill?.patternColor ?? "#000000"),
+          tint: fill?.tintAndShade ?? 0,
+          patternTint: fill?.patternTintAndShade ?? 0,
         },
-        fontColor: fontColor ?? "#000000",
+        fontColor: upper(fontColor ?? "#000000"),
         note: note && !note.isNullObject ? note.content : null,
       });
     };
@@ -460,6 +344,32 @@ interface CellWrite {
   row: number;
   col: number;
   properties: Excel.SettableCellProperties;
+}
+
+/** The fill and font colour a restore puts back, as cell properties; null when it puts back neither. */
+function restoreWrite(restore: Restore): CellWrite | null {
+  const format: Excel.CellPropertiesFormat = {};
+  if (restore.fill) format.fill = fillProperties(restore.fill);
+  if (restore.fontColor !== null) format.font = { color: restore.fontColor };
+  if (!format.fill && !format.font) return null;
+  const ref = parseA1(restore.cell)!;
+  return { sheetId: restore.sheetId, row: ref.row, col: ref.col, properties: { format } };
+}
+
+/** The restores' steps: their fills and font colours by setCellProperties over column runs, then our notes removed. */
+function restoreSteps(sheet: (sheetId: string) => Excel.Worksheet, restores: readonly Restore[]): Step[] {
+  const writes = restores.map(restoreWrite).filter((write): write is CellWrite => write !== null);
+  return [...propertySteps(sheet, writes), ...noteDeleteSteps(sheet, restores)];
+}
+
+function noteDeleteSteps(sheet: (sheetId: string) => Excel.Worksheet, restores: readonly Restore[]): Step[] {
+  return restores
+    .filter((restore) => restore.deleteNote)
+    .map((restore) => ({
+      request: NOTE_WRITE_OVERHEAD,
+      response: 0,
+      queue: () => sheet(restore.sheetId).notes.getItem(restore.cell).delete(),
+    }));
 }
 
 /** setCellProperties steps over column runs of the given writes. */
@@ -512,7 +422,7 @@ interface Lookup {
   recordChanged: boolean;
   lookups: SheetLookup[];
   /** What the look-up found of each cell, by sheet id and A1 address. */
-  current: Map<string, CurrentCell>;
+  current: Map<string, CellLook>;
 }
 
 /**
@@ -580,40 +490,6 @@ async function lookUp(
   };
 }
 
-/** The cell still carries the note we added (the user has neither edited nor removed it). */
-function showsOurNote(now: CurrentCell, old: RecordedCell): boolean {
-  return old.noteHash !== null && now.note !== null && noteFingerprint(now.note) === old.noteHash;
-}
-
-/** What puts a recorded cell back: its own look where it still shows ours, and our note removed. */
-interface Restore {
-  write: CellWrite | null;
-  noteStep: Step | null;
-  /** Without notes support our note cannot be removed now: the cell stays on record for a later clear. */
-  keep: RecordedCell | null;
-}
-
-function restoreCell(
-  sheet: (sheetId: string) => Excel.Worksheet,
-  now: CurrentCell,
-  old: RecordedCell,
-  features: ExcelFeatures,
-): Restore {
-  const ref = parseA1(old.cell)!;
-  const properties = restoreProperties(now, old);
-  const write = properties ? { sheetId: old.sheetId, row: ref.row, col: ref.col, properties } : null;
-  if (!old.noteHash) return { write, noteStep: null, keep: null };
-  if (!features.notes) return { write, noteStep: null, keep: { ...old, fill: null } };
-  const noteStep: Step | null = showsOurNote(now, old)
-    ? {
-        request: NOTE_WRITE_OVERHEAD,
-        response: 0,
-        queue: () => sheet(old.sheetId).notes.getItem(old.cell).delete(),
-      }
-    : null;
-  return { write, noteStep, keep: null };
-}
-
 /** The record step: replaces the given parts with one holding these cells (with no cells, none). */
 function recordStep(
   context: Excel.RequestContext,
@@ -646,23 +522,15 @@ export async function paintFindings(
   hint: WorkbookHint,
   features: ExcelFeatures,
 ): Promise<WorkbookHint | null> {
-  const findings = collectFindings(issues);
+  const found = findingsToPaint(issues);
   // Nothing to paint and nothing painted before: no round trip at all.
-  if (findings.length === 0 && hint.record.cells.length === 0 && hint.partIds.length === 0) return hint;
+  if (found.length === 0 && hint.record.cells.length === 0 && hint.partIds.length === 0) return hint;
   const idByName = new Map(hint.worksheets.map((w) => [w.name.toLowerCase(), w.id]));
-  if (findings.some((f) => !idByName.has(f.sheet.toLowerCase()))) return null;
+  if (found.some((f) => !idByName.has(f.sheet.toLowerCase()))) return null;
   const known = new Set(hint.worksheets.map((w) => w.id));
-  const newByKey = new Map(
-    findings.map((f) => {
-      const sheetId = idByName.get(f.sheet.toLowerCase())!;
-      return [cellKey(sheetId, f.cell), { ...f, sheetId }];
-    }),
-  );
-  const oldByKey = new Map(
-    hint.record.cells.filter((c) => known.has(c.sheetId)).map((c) => [cellKey(c.sheetId, c.cell), c]),
-  );
-  const restoredByKey = [...oldByKey].filter(([key]) => !newByKey.has(key));
-  const cells = cellsBySheet([...newByKey.values(), ...restoredByKey.map(([, old]) => old)]);
+  const findings = found.map((f) => ({ ...f, sheetId: idByName.get(f.sheet.toLowerCase())! }));
+  const record = hint.record.cells.filter((c) => known.has(c.sheetId));
+  const cells = cellsBySheet(lookupCells(findings, record));
 
   const budget = payloadBudget(features);
   try {
@@ -671,93 +539,44 @@ export async function paintFindings(
       const lookup = await lookUp(context, sheet, cells, hint, features, budget);
       if (lookup === null) return null;
       const freshIds = new Map(lookup.worksheets.map((w) => [w.name.toLowerCase(), w.id]));
-      const renamed = findings.some((f) => freshIds.get(f.sheet.toLowerCase()) !== idByName.get(f.sheet.toLowerCase()));
+      const renamed = found.some((f) => freshIds.get(f.sheet.toLowerCase()) !== idByName.get(f.sheet.toLowerCase()));
       if (lookup.recordChanged || renamed) return null;
       const locked = lookup.lookups.find((l) => l.worksheet.protection.protected);
       if (locked) throw protectedSheetError(locked.info.name, "highlight");
 
-      const { current } = lookup;
-      const finalCells: RecordedCell[] = [];
-      const restoredCells: RecordedCell[] = [];
-      const writes: CellWrite[] = [];
-      const paints: PaintWrite[] = [];
-      const noteSteps: Step[] = [];
-
-      for (const [key, finding] of newByKey) {
-        const { sheetId } = finding;
-        const now = current.get(key);
-        if (!now) continue;
-        const old = oldByKey.get(key);
-        const stillOurs = old ? showsPaint(now, old.severity) : { fill: false, font: false };
-        const ownFill = old && old.fill !== null && stillOurs.fill ? old.fill : ownFillOf(now);
-        const ownFont = old && stillOurs.font ? old.fontColor : upper(now.fontColor);
-        const painted = showsPaint(now, finding.severity);
-        const fill = ownFill !== null && !painted.fill;
-        if (fill || !painted.font) {
-          paints.push({ sheetId, cell: finding.cell, severity: finding.severity, fill, font: !painted.font });
-        }
-
-        let noteHash: string | null = old?.noteHash ?? null;
-        if (features.notes) {
-          const text = finding.note;
-          // The user's own note stays, and ours is not added.
-          if (now.note === null || (old !== undefined && showsOurNote(now, old))) {
-            noteHash = noteFingerprint(text);
-            const note = now.note;
-            if (note !== text) {
-              noteSteps.push({
-                request: text.length + NOTE_WRITE_OVERHEAD,
-                response: 0,
-                queue: () => {
-                  const worksheet = sheet(sheetId);
-                  if (note === null) worksheet.notes.add(finding.cell, text);
-                  else worksheet.notes.getItem(finding.cell).content = text;
-                },
-              });
-            }
-          } else noteHash = null;
-        }
-        finalCells.push({
-          sheetId,
-          cell: finding.cell,
-          severity: finding.severity,
-          fill: ownFill,
-          fontColor: ownFont,
-          noteHash,
-        });
-      }
-
-      for (const [key, old] of restoredByKey) {
-        const now = current.get(key);
-        if (!now) continue;
-        restoredCells.push(old);
-        const { write, noteStep, keep } = restoreCell(sheet, now, old, features);
-        if (write) writes.push(write);
-        if (noteStep) noteSteps.push(noteStep);
-        if (keep) finalCells.push(keep);
-      }
+      const plan = planPaint({ findings, record, looks: lookup.current, notes: features.notes });
+      const noteSteps: Step[] = plan.notes.map((note) => ({
+        request: note.text.length + NOTE_WRITE_OVERHEAD,
+        response: 0,
+        queue: () => {
+          const worksheet = sheet(note.sheetId);
+          if (note.existing) worksheet.notes.getItem(note.cell).content = note.text;
+          else worksheet.notes.add(note.cell, note.text);
+        },
+      }));
+      const writes = plan.restores.map(restoreWrite).filter((write): write is CellWrite => write !== null);
 
       // The record of earlier and new cells goes first, so a failure part-way can be undone;
       // once everything is written, the record of the new cells alone replaces it.
       let recordPart: Excel.CustomXmlPart | null = null;
-      const final: HighlightRecord = { cells: finalCells };
       const steps = [
         recordStep(
           context,
           () => lookup.parts.items,
-          { cells: [...restoredCells, ...finalCells] },
+          { cells: plan.interim },
           (part) => (recordPart = part),
         ),
         ...propertySteps(sheet, writes),
-        ...paintSteps(sheet, paints),
+        ...paintSteps(sheet, plan.paints),
         ...noteSteps,
+        ...noteDeleteSteps(sheet, plan.restores),
       ];
-      if (restoredCells.length > 0) {
+      if (plan.restored.length > 0) {
         steps.push(
           recordStep(
             context,
             () => (recordPart ? [recordPart] : []),
-            final,
+            { cells: plan.final },
             (part) => (recordPart = part),
           ),
         );
@@ -768,21 +587,12 @@ export async function paintFindings(
         throw new WriteFailure(error);
       }
       const written = recordPart as Excel.CustomXmlPart | null;
-      return { worksheets: lookup.worksheets, partIds: written ? [written.id] : [], record: final };
+      return { worksheets: lookup.worksheets, partIds: written ? [written.id] : [], record: { cells: plan.final } };
     });
   } catch (error) {
     if (error instanceof WriteFailure) throw error;
     throw toHostError(error, "highlight");
   }
-}
-
-/** The properties that put a cell's own look back, limited to what still shows our paint. */
-function restoreProperties(now: CurrentCell, old: RecordedCell): Excel.SettableCellProperties | null {
-  const ours = showsPaint(now, old.severity);
-  const format: Excel.CellPropertiesFormat = {};
-  if (old.fill !== null && ours.fill) format.fill = fillProperties(old.fill);
-  if (ours.font) format.font = { color: old.fontColor };
-  return format.fill || format.font ? { format } : null;
 }
 
 /**
@@ -796,8 +606,9 @@ export async function clearHighlights(
   keepProtected: boolean,
 ): Promise<{ hint: WorkbookHint; restored: number } | null> {
   const known = new Set(hint.worksheets.map((w) => w.id));
-  const recorded = hint.record.cells.filter((c) => known.has(c.sheetId));
-  const cells = cellsBySheet(recorded);
+  // Cells of a deleted worksheet, or at an address that names no cell, have nothing left to restore.
+  const record = hint.record.cells.filter((c) => known.has(c.sheetId) && parseA1(c.cell));
+  const cells = cellsBySheet(record);
   const budget = payloadBudget(features);
   try {
     return await Excel.run(async (context) => {
@@ -805,40 +616,20 @@ export async function clearHighlights(
       const lookup = await lookUp(context, sheet, cells, hint, features, budget);
       if (lookup === null || lookup.recordChanged) return null;
       const { lookups } = lookup;
-      const lockedIds = new Set(lookups.filter((l) => l.worksheet.protection.protected).map((l) => l.info.id));
-      if (lockedIds.size > 0 && !keepProtected) {
-        throw protectedSheetError(lookups.find((l) => lockedIds.has(l.info.id))!.info.name, "clear");
+      const locked = new Set(lookups.filter((l) => l.worksheet.protection.protected).map((l) => l.info.id));
+      if (locked.size > 0 && !keepProtected) {
+        throw protectedSheetError(lookups.find((l) => locked.has(l.info.id))!.info.name, "clear");
       }
-      const { current } = lookup;
-      const kept: RecordedCell[] = [];
-      const writes: CellWrite[] = [];
-      const noteSteps: Step[] = [];
-      const restoredKeys = new Set<string>();
-      for (const old of recorded) {
-        const key = cellKey(old.sheetId, old.cell);
-        const now = current.get(key);
-        if (!now) continue;
-        if (lockedIds.has(old.sheetId)) {
-          // Cannot be restored now; stays on record only if it still shows something of ours.
-          const ours = showsPaint(now, old.severity);
-          if ((old.fill !== null && ours.fill) || ours.font || showsOurNote(now, old)) kept.push(old);
-          continue;
-        }
-        const { write, noteStep, keep } = restoreCell(sheet, now, old, features);
-        if (write) writes.push(write);
-        if (noteStep) noteSteps.push(noteStep);
-        if (keep) kept.push(keep);
-        if (write || noteStep) restoredKeys.add(key);
-      }
+      const { restores, kept } = planClear({ record, looks: lookup.current, locked, notes: features.notes });
       let keptPart: Excel.CustomXmlPart | null = null;
       // The record goes last: if a restore fails part-way, the record still names every cell.
-      const record = recordStep(
+      const recordWrite = recordStep(
         context,
         () => lookup.parts.items,
         { cells: kept },
         (part) => (keptPart = part),
       );
-      await runSteps(context, [...propertySteps(sheet, writes), ...noteSteps, record], budget, "writes");
+      await runSteps(context, [...restoreSteps(sheet, restores), recordWrite], budget, "writes");
       const written = keptPart as Excel.CustomXmlPart | null;
       return {
         hint: {
@@ -846,7 +637,7 @@ export async function clearHighlights(
           partIds: written ? [written.id] : [],
           record: kept.length > 0 ? { cells: kept } : emptyRecord(),
         },
-        restored: restoredKeys.size,
+        restored: restores.length,
       };
     });
   } catch (error) {

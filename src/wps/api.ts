@@ -100,21 +100,6 @@ export function hex(value: number): string {
   return `#${rgb.toString(16).padStart(6, "0").toUpperCase()}`;
 }
 
-/** Comma-separated address lists of at most 255 characters each. */
-export function addressLists(cells: readonly string[]): string[] {
-  const lists: string[] = [];
-  let current = "";
-  for (const cell of cells) {
-    if (current !== "" && current.length + 1 + cell.length > MAX_ADDRESS_CHARS) {
-      lists.push(current);
-      current = "";
-    }
-    current = current === "" ? cell : `${current},${cell}`;
-  }
-  if (current !== "") lists.push(current);
-  return lists;
-}
-
 /** Every worksheet of the active workbook, in tab order. */
 export function worksheets(app: WpsApplication): WpsWorksheet[] {
   const sheets = app.ActiveWorkbook.Worksheets;

@@ -19,6 +19,7 @@ import {
   type TemplatePlan,
   type ValidationWrite,
 } from "../host/plans/template";
+import { addressLists } from "../host/plans/address-lists";
 import { HostError, type TemplatePlacement } from "../host/types";
 import {
   XL_BETWEEN,
@@ -38,7 +39,7 @@ import {
   XL_VALIDATE_INPUT_ONLY,
   XL_VALIDATE_LIST,
   XL_VALID_ALERT_STOP,
-  addressLists,
+  MAX_ADDRESS_CHARS,
   bgr,
   findWorksheet,
   quietly,
@@ -117,9 +118,9 @@ function writePlan(ws: WpsWorksheet, plan: TemplatePlan): void {
   }
   // Cells formatted alike (and styled alike) are written through one address list.
   for (const { format, cells } of plan.formatGroups)
-    for (const list of addressLists(cells)) ws.Range(list).NumberFormat = format;
+    for (const list of addressLists(cells, MAX_ADDRESS_CHARS)) ws.Range(list).NumberFormat = format;
   for (const { style, cells } of plan.styleGroups)
-    for (const list of addressLists(cells)) applyStyle(ws.Range(list), style);
+    for (const list of addressLists(cells, MAX_ADDRESS_CHARS)) applyStyle(ws.Range(list), style);
   // ColumnWidth is in characters, as the plan gives it; RowHeight in points.
   for (const { col, characters } of plan.columnWidths) ws.Range(toA1(0, col)).ColumnWidth = characters;
   for (const { row, points } of plan.rowHeights) ws.Range(toA1(row, 0)).RowHeight = points;

@@ -6,7 +6,6 @@
 import { columnName } from "../../src/core/address";
 import type { Issue } from "../../src/core/report";
 import { ExcelHost, HIGHLIGHT_COLORS } from "../../src/excel";
-import { addressLists } from "../../src/excel/highlight";
 import { detectFeatures } from "../../src/excel/requirements";
 import { cellAt, emptyWorkbookState, findSheet, type FakeWorkbookState } from "../fakes/excel";
 import { FakeWorksheet } from "../fakes/excel/objects";
@@ -33,17 +32,6 @@ function bigSheet(): { state: FakeWorkbookState; findings: Issue[] } {
   state.sheets[0]!.cells = cells;
   return { state, findings };
 }
-
-describe("address lists", () => {
-  test("hold every cell once, in order, and stay within 1,000 characters", () => {
-    const cells = Array.from({ length: 2_000 }, (_, i) => `${columnName(i % 30)}${i + 1}`);
-    const lists = addressLists(cells);
-    expect(lists.length).toBeGreaterThan(1);
-    expect(lists.every((list) => list.length <= 1_000)).toBe(true);
-    expect(lists.join(",").split(",")).toEqual(cells);
-    expect(addressLists([])).toEqual([]);
-  });
-});
 
 describe("painting many cells", () => {
   test("500 cells are looked up and painted with a few calls each way, every cell in its colours", async () => {
