@@ -2,18 +2,29 @@
  * The .xlsx reader: from a package's bytes to one snapshot per visible worksheet, reading only the
  * parts a check needs (the workbook, its relationships, shared strings, the number formats of the
  * styles, and the sheets the workbook lists, found through its relationships) and building the
- * snapshot straight from their XML, streamed through a SAX parser (saxes: small, standards-
- * conforming, maintained; it never holds a whole sheet's text). Elements it does not know (extLst,
- * future ones) are skipped; strict-OOXML parts read as transitional ones, since only local names count.
- * Memory follows the cells present: a cell far away costs one cell, and content lying far beyond the
- * table is left out of the snapshot and counted instead (see `SheetSnapshot.omitted`).
+ * snapshot straight from their bytes: each part is inflated in chunks and run through a tokenizer that
+ * builds no object per tag (scan.ts), so a cell costs what is kept of it and no part is held whole.
+ * Elements it does not know (extLst, future ones) are skipped; strict-OOXML parts read as transitional
+ * ones, since only local names count. Memory follows the cells present: a cell far away costs one
+ * cell, and content lying far beyond the table is left out of the snapshot and counted instead (see
+ * `SheetSnapshot.omitted`).
  */
-import { SaxesParser, type SaxesTagPlain } from "saxes";
 import { parseRangeA1, toA1, type CellRange } from "../core/address";
 import { formatCellText } from "../core/format";
 import { isBlankCell, normalizeSnapshot, type CellValue, type SheetSnapshot } from "../core/snapshot";
 import { isDateFormat } from "../core/values";
 import { BUILTIN_NUMBER_FORMATS } from "./number-formats";
+import {
+  ascii,
+  decodeText,
+  findAttribute,
+  found,
+  foundText,
+  sameBytes,
+  utf8Text,
+  XmlScanner,
+  type XmlHandler,
+} from "./scan";
 import { InputError } from "./sniff";
 import { DEFAULT_ZIP_LIMITS, ZipPackage, type ZipLimits } from "./zip";
 
@@ -48,45 +59,43 @@ interface SheetEntry {
   part: string | null;
 }
 
-/** The local name of an element or attribute: strict OOXML and odd prefixes read as transitional. */
-function local(name: string): string {
-  const colon = name.indexOf(":");
-  return colon < 0 ? name : name.slice(colon + 1);
+/** An attribute's name: matched as written (`r:id`, `t`), else by its local part under any prefix. */
+interface AttributeName {
+  exact: Uint8Array;
+  local: Uint8Array;
 }
 
-/** An attribute by local name, optionally only a prefixed one (r:id, not Id). */
-function attribute(tag: SaxesTagPlain, name: string, prefixed = false): string | undefined {
-  const attributes = tag.attributes;
-  // The usual spelling first: one property read per attribute, as almost every file has it.
-  const usual = attributes[prefixed ? `r:${name}` : name];
-  if (usual !== undefined) return usual;
-  for (const key in attributes) {
-    const colon = key.indexOf(":");
-    if (colon >= 0 && key.length - colon - 1 === name.length && key.endsWith(name)) return attributes[key];
-  }
-  return undefined;
+function attributeName(name: string, prefixed = false): AttributeName {
+  return { exact: ascii(prefixed ? `r:${name}` : name), local: ascii(name) };
 }
 
-type Handlers = {
-  open?(tag: SaxesTagPlain, name: string): void;
-  close?(name: string): void;
-  text?(text: string): void;
-};
+/** An attribute of the start tag being reported, as text; undefined when it is absent. */
+function attribute(scanner: XmlScanner, from: number, to: number, name: AttributeName): string | undefined {
+  const b = scanner.buffer;
+  return findAttribute(b, from, to, name.exact, name.local) ? foundText(b) : undefined;
+}
 
-/** Streams a part through saxes; a malformed part is an InputError saying the workbook is damaged. */
-function parsePart(pkg: ZipPackage, part: string, file: string, handlers: Handlers): void {
-  const parser = new SaxesParser({ xmlns: false, position: false });
-  if (handlers.open) parser.on("opentag", (tag) => handlers.open!(tag, local(tag.name)));
-  if (handlers.close) parser.on("closetag", (tag) => handlers.close!(local(tag.name)));
-  if (handlers.text) {
-    parser.on("text", handlers.text);
-    parser.on("cdata", handlers.text);
+/** Handlers of a small part (relationships, workbook, styles): local names as text, attributes on demand. */
+abstract class TagHandler implements XmlHandler {
+  abstract element(scanner: XmlScanner, name: string, from: number, to: number): void;
+  open(scanner: XmlScanner, _name: number, local: number, nameEnd: number, from: number, to: number): void {
+    this.element(scanner, utf8Text(scanner.buffer, local, nameEnd), from, to);
   }
-  const decoder = new TextDecoder("utf-8");
+  /** An end tag, by local name (only for handlers that define it: no string is made otherwise). */
+  ended?(name: string): void;
+  close(scanner: XmlScanner, local: number, nameEnd: number): void {
+    this.ended?.(utf8Text(scanner.buffer, local, nameEnd));
+  }
+  text(): void {}
+  flush(): void {}
+}
+
+/** Streams a part through the tokenizer; a malformed part is an InputError saying the workbook is damaged. */
+function scanPart(pkg: ZipPackage, part: string, file: string, handler: XmlHandler): void {
+  const scanner = new XmlScanner(handler);
   try {
-    pkg.stream(part, (chunk) => parser.write(decoder.decode(chunk, { stream: true })));
-    parser.write(decoder.decode());
-    parser.close();
+    pkg.stream(part, (chunk) => scanner.push(chunk));
+    scanner.end();
   } catch (error) {
     if (error instanceof InputError) throw error;
     throw new InputError(
@@ -109,6 +118,11 @@ function resolveTarget(base: string, target: string): string {
   return parts.join("/");
 }
 
+const TARGET_MODE = attributeName("TargetMode");
+const ID = attributeName("Id");
+const TARGET = attributeName("Target");
+const TYPE = attributeName("Type");
+
 /** The relationships of a part: id → target, and type suffix → first target. */
 function relationships(pkg: ZipPackage, part: string, file: string) {
   const slash = part.lastIndexOf("/");
@@ -116,61 +130,98 @@ function relationships(pkg: ZipPackage, part: string, file: string) {
   const byId = new Map<string, { target: string; kind: string }>();
   const byType = new Map<string, string>();
   if (relsName === null) return { byId, byType };
-  parsePart(pkg, relsName, file, {
-    open(tag, name) {
-      if (name !== "Relationship" || attribute(tag, "TargetMode") === "External") return;
-      const id = attribute(tag, "Id");
-      const target = attribute(tag, "Target");
-      const type = attribute(tag, "Type") ?? "";
-      if (!target) return;
-      const resolved = resolveTarget(part, target);
-      const kind = type.slice(type.lastIndexOf("/") + 1);
-      if (id) byId.set(id, { target: resolved, kind });
-      if (!byType.has(kind)) byType.set(kind, resolved);
-    },
-  });
+  scanPart(
+    pkg,
+    relsName,
+    file,
+    new (class extends TagHandler {
+      element(scanner: XmlScanner, name: string, from: number, to: number): void {
+        if (name !== "Relationship" || attribute(scanner, from, to, TARGET_MODE) === "External") return;
+        const id = attribute(scanner, from, to, ID);
+        const target = attribute(scanner, from, to, TARGET);
+        const type = attribute(scanner, from, to, TYPE) ?? "";
+        if (!target) return;
+        const resolved = resolveTarget(part, target);
+        const kind = type.slice(type.lastIndexOf("/") + 1);
+        if (id) byId.set(id, { target: resolved, kind });
+        if (!byType.has(kind)) byType.set(kind, resolved);
+      }
+    })(),
+  );
   return { byId, byType };
 }
 
-/** Text of <t> elements inside an <si> or <is>, phonetic runs (<rPh>) left out. */
+const NAME_C = ascii("c");
+const NAME_V = ascii("v");
+const NAME_T = ascii("t");
+const NAME_IS = ascii("is");
+const NAME_SI = ascii("si");
+const NAME_RPH = ascii("rPh");
+const NAME_ROW = ascii("row");
+const NAME_MERGE_CELL = ascii("mergeCell");
+
+/**
+ * The text of <t> elements inside an <si> or <is>, phonetic runs (<rPh>) left out: one per handler,
+ * reset for each string.
+ */
 class RichText {
   private depthT = 0;
   private inPhonetic = 0;
   value = "";
-  open(name: string): void {
-    if (name === "rPh") this.inPhonetic++;
-    else if (name === "t") this.depthT++;
+  reset(): void {
+    this.depthT = 0;
+    this.inPhonetic = 0;
+    this.value = "";
   }
-  close(name: string): void {
-    if (name === "rPh") this.inPhonetic--;
-    else if (name === "t") this.depthT--;
+  open(b: Uint8Array, local: number, nameEnd: number): void {
+    if (sameBytes(b, local, nameEnd, NAME_RPH)) this.inPhonetic++;
+    else if (sameBytes(b, local, nameEnd, NAME_T)) this.depthT++;
   }
-  text(text: string): void {
-    if (this.depthT > 0 && this.inPhonetic === 0) this.value += text;
+  close(b: Uint8Array, local: number, nameEnd: number): void {
+    if (sameBytes(b, local, nameEnd, NAME_RPH)) this.inPhonetic--;
+    else if (sameBytes(b, local, nameEnd, NAME_T)) this.depthT--;
+  }
+  text(b: Uint8Array, start: number, end: number, plain: boolean, cdata: boolean): void {
+    if (this.depthT > 0 && this.inPhonetic === 0) {
+      this.value += plain ? utf8Text(b, start, end) : decodeText(b, start, end, false, cdata);
+    }
   }
 }
 
-function sharedStrings(pkg: ZipPackage, part: string | null, file: string): string[] {
-  const strings: string[] = [];
-  if (part === null) return strings;
-  let item: RichText | null = null;
-  parsePart(pkg, part, file, {
-    open(_, name) {
-      if (name === "si") item = new RichText();
-      else item?.open(name);
-    },
-    close(name) {
-      if (name === "si" && item) {
-        strings.push(item.value);
-        item = null;
-      } else item?.close(name);
-    },
-    text(text) {
-      item?.text(text);
-    },
-  });
-  return strings;
+class SharedStrings implements XmlHandler {
+  readonly strings: string[] = [];
+  private readonly item = new RichText();
+  private inItem = false;
+  open(scanner: XmlScanner, _name: number, local: number, nameEnd: number): void {
+    const b = scanner.buffer;
+    if (sameBytes(b, local, nameEnd, NAME_SI)) {
+      this.item.reset();
+      this.inItem = true;
+    } else if (this.inItem) this.item.open(b, local, nameEnd);
+  }
+  close(scanner: XmlScanner, local: number, nameEnd: number): void {
+    const b = scanner.buffer;
+    if (sameBytes(b, local, nameEnd, NAME_SI) && this.inItem) {
+      this.strings.push(this.item.value);
+      this.item.value = "";
+      this.inItem = false;
+    } else if (this.inItem) this.item.close(b, local, nameEnd);
+  }
+  text(scanner: XmlScanner, start: number, end: number, plain: boolean, cdata: boolean): void {
+    if (this.inItem) this.item.text(scanner.buffer, start, end, plain, cdata);
+  }
+  flush(): void {}
 }
+
+function sharedStrings(pkg: ZipPackage, part: string | null, file: string): string[] {
+  if (part === null) return [];
+  const handler = new SharedStrings();
+  scanPart(pkg, part, file, handler);
+  return handler.strings;
+}
+
+const NUM_FMT_ID = attributeName("numFmtId");
+const FORMAT_CODE = attributeName("formatCode");
 
 /** The number format of each cell style (cellXfs index → format code). */
 function cellFormats(pkg: ZipPackage, part: string | null, file: string): string[] {
@@ -178,22 +229,27 @@ function cellFormats(pkg: ZipPackage, part: string | null, file: string): string
   const custom = new Map<number, string>();
   const formats: string[] = [];
   let inCellXfs = false;
-  parsePart(pkg, part, file, {
-    open(tag, name) {
-      if (name === "numFmt") {
-        const id = Number(attribute(tag, "numFmtId"));
-        const code = attribute(tag, "formatCode");
-        if (Number.isInteger(id) && code !== undefined) custom.set(id, code);
-      } else if (name === "cellXfs") inCellXfs = true;
-      else if (name === "xf" && inCellXfs) {
-        const id = Number(attribute(tag, "numFmtId") ?? 0);
-        formats.push(custom.get(id) ?? BUILTIN_NUMBER_FORMATS[id] ?? "General");
+  scanPart(
+    pkg,
+    part,
+    file,
+    new (class extends TagHandler {
+      element(scanner: XmlScanner, name: string, from: number, to: number): void {
+        if (name === "numFmt") {
+          const id = Number(attribute(scanner, from, to, NUM_FMT_ID));
+          const code = attribute(scanner, from, to, FORMAT_CODE);
+          if (Number.isInteger(id) && code !== undefined) custom.set(id, code);
+        } else if (name === "cellXfs") inCellXfs = true;
+        else if (name === "xf" && inCellXfs) {
+          const id = Number(attribute(scanner, from, to, NUM_FMT_ID) ?? 0);
+          formats.push(custom.get(id) ?? BUILTIN_NUMBER_FORMATS[id] ?? "General");
+        }
       }
-    },
-    close(name) {
-      if (name === "cellXfs") inCellXfs = false;
-    },
-  });
+      override ended(name: string): void {
+        if (name === "cellXfs") inCellXfs = false;
+      }
+    })(),
+  );
   return formats;
 }
 
@@ -201,26 +257,25 @@ function cellFormats(pkg: ZipPackage, part: string | null, file: string): string
 let refRow = 0;
 let refCol = 0;
 
-/** Reads a cell reference (A1, $B$7) into refRow and refCol; false when it is not one. */
-function readReference(ref: string): boolean {
-  let i = 0;
-  const n = ref.length;
-  if (ref.charCodeAt(i) === 36) i++; // $
+/** Reads a cell reference (A1, $B$7) from [start, end) of `b` into refRow and refCol; false when it is not one. */
+function readReference(b: Uint8Array, start: number, end: number): boolean {
+  let i = start;
+  if (b[i] === 36) i++; // $
   let col = 0;
   let letters = 0;
-  for (; i < n; i++) {
-    let code = ref.charCodeAt(i);
+  for (; i < end; i++) {
+    let code = b[i];
     if (code >= 97 && code <= 122) code -= 32;
     if (code < 65 || code > 90) break;
     col = col * 26 + (code - 64);
     if (++letters > 3) return false;
   }
   if (letters === 0) return false;
-  if (ref.charCodeAt(i) === 36) i++;
+  if (i < end && b[i] === 36) i++;
   let row = 0;
   let digits = 0;
-  for (; i < n; i++) {
-    const code = ref.charCodeAt(i);
+  for (; i < end; i++) {
+    const code = b[i];
     if (code < 48 || code > 57) return false;
     row = row * 10 + (code - 48);
     if (++digits > 7) return false;
@@ -229,6 +284,53 @@ function readReference(ref: string): boolean {
   refRow = row - 1;
   refCol = col - 1;
   return true;
+}
+
+/** Reads a cell reference written with entities or line ends, as text. */
+function readReferenceText(ref: string): boolean {
+  const bytes = new TextEncoder().encode(ref);
+  return readReference(bytes, 0, bytes.length);
+}
+
+const POWERS_OF_TEN = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
+
+/**
+ * The number written in [start, end) as Number() reads it, for the common spelling (an optional minus,
+ * at most 15 digits, an optional decimal point): both the digits and the power of ten are exact
+ * doubles, so their quotient is the correctly rounded value, as Number's. NaN for any other spelling
+ * (an exponent, spaces, more digits), which the caller reads as text.
+ */
+function plainNumber(b: Uint8Array, start: number, end: number): number {
+  let i = start;
+  const negative = i < end && b[i] === 0x2d;
+  if (negative) i++;
+  let mantissa = 0;
+  let digits = 0;
+  let fraction = -1;
+  for (; i < end; i++) {
+    const c = b[i];
+    if (c >= 48 && c <= 57) {
+      mantissa = mantissa * 10 + (c - 48);
+      digits++;
+      if (fraction >= 0) fraction++;
+    } else if (c === 0x2e && fraction < 0) fraction = 0;
+    else return NaN;
+  }
+  if (digits === 0 || digits > 15) return NaN;
+  const value = fraction > 0 ? mantissa / POWERS_OF_TEN[fraction] : mantissa;
+  return negative ? -value : value;
+}
+
+/** A whole number of at most 9 digits written in [start, end), or -1. */
+function plainIndex(b: Uint8Array, start: number, end: number): number {
+  if (end <= start || end - start > 9) return -1;
+  let n = 0;
+  for (let i = start; i < end; i++) {
+    const c = b[i];
+    if (c < 48 || c > 57) return -1;
+    n = n * 10 + (c - 48);
+  }
+  return n;
 }
 
 /** Days between the 1904 and the 1900 date systems: a 1904 workbook's date serial plus this is Excel's usual one. */
@@ -249,144 +351,297 @@ interface SheetContext {
   limits: ReadLimits;
 }
 
-/** Cells as they arrive: parallel arrays, so a sheet costs what its cells cost. */
-interface Cells {
-  rows: number[];
-  cols: number[];
-  values: CellValue[];
-  texts: string[];
-  formats: string[];
+/** Cells as they arrive: parallel arrays (positions packed), so a sheet costs what its cells cost. */
+class Cells {
+  length = 0;
+  rows = new Int32Array(1024);
+  cols = new Int32Array(1024);
+  values: CellValue[] = [];
+  /** Each cell's number format ("General" for a cell not holding a number). */
+  formats: string[] = [];
+
+  push(row: number, col: number, value: CellValue, format: string): void {
+    if (this.length === this.rows.length) {
+      const rows = new Int32Array(this.length * 2);
+      rows.set(this.rows);
+      this.rows = rows;
+      const cols = new Int32Array(this.length * 2);
+      cols.set(this.cols);
+      this.cols = cols;
+    }
+    this.rows[this.length] = row;
+    this.cols[this.length] = col;
+    this.length++;
+    this.values.push(value);
+    this.formats.push(format);
+  }
 }
 
-function readSheet(pkg: ZipPackage, part: string, name: string, ctx: SheetContext): SheetSnapshot {
-  const cells: Cells = { rows: [], cols: [], values: [], texts: [], formats: [] };
-  const merges: CellRange[] = [];
-  let row = -1;
-  let col = -1;
-  let inCell = false;
-  let type = "n";
-  let style = 0;
-  let raw: string | null = null;
-  let capturing = false;
-  /** The text of an inline string (<is>), and whether the parser is inside it. */
-  let inline: RichText | null = null;
-  let inInline = false;
+/** The t attribute of a cell. */
+const enum CellType {
+  Number,
+  Shared,
+  Str,
+  Inline,
+  Boolean,
+  Error,
+  Date,
+}
 
-  const tooFar = (address: string) =>
-    new InputError(
-      ctx.file,
-      `工作表“${name}”中有超出 Excel 行列上限的单元格（${address}），文件可能已损坏。`,
-      `worksheet "${name}" has a cell beyond Excel's row and column limits (${address}); the file may be damaged.`,
+const CELL_TYPES: ReadonlyMap<string, CellType> = new Map([
+  ["s", CellType.Shared],
+  ["str", CellType.Str],
+  ["inlineStr", CellType.Inline],
+  ["b", CellType.Boolean],
+  ["e", CellType.Error],
+  ["d", CellType.Date],
+]);
+const TYPE_BYTES: [Uint8Array, CellType][] = [...CELL_TYPES].map(([text, type]) => [ascii(text), type]);
+
+function cellType(b: Uint8Array, start: number, end: number): CellType {
+  for (const [bytes, type] of TYPE_BYTES) if (sameBytes(b, start, end, bytes)) return type;
+  return CellType.Number;
+}
+
+const REF = attributeName("r");
+const T = attributeName("t");
+const S = attributeName("s");
+
+/** Builds one sheet's cells from the tokens of its part. */
+class SheetReader implements XmlHandler {
+  readonly cells = new Cells();
+  readonly merges: CellRange[] = [];
+  private row = -1;
+  private col = -1;
+  private inCell = false;
+  private type = CellType.Number;
+  private style = 0;
+  /** The text of <v>: null before one is seen; "" and `pending` while its text is still offsets. */
+  private raw: string | null = null;
+  private pending = false;
+  private pendingStart = 0;
+  private pendingEnd = 0;
+  private pendingPlain = true;
+  private pendingCdata = false;
+  private capturing = false;
+  private buffer: Uint8Array = new Uint8Array(0);
+  /** The text of an inline string (<is>), and whether the scanner is inside it. */
+  private readonly inline = new RichText();
+  private hasInline = false;
+  private inInline = false;
+
+  constructor(
+    private readonly name: string,
+    private readonly ctx: SheetContext,
+  ) {}
+
+  private tooFar(address: string): InputError {
+    return new InputError(
+      this.ctx.file,
+      `工作表“${this.name}”中有超出 Excel 行列上限的单元格（${address}），文件可能已损坏。`,
+      `worksheet "${this.name}" has a cell beyond Excel's row and column limits (${address}); the file may be damaged.`,
     );
+  }
 
-  const finishCell = () => {
-    let value: CellValue = null;
-    if (type === "inlineStr") value = inline ? inline.value : raw;
-    else if (raw !== null) {
-      switch (type) {
-        case "s":
-          value = ctx.strings[Number(raw)] ?? "";
-          break;
-        case "str":
-          value = raw;
-          break;
-        case "b":
-          value = raw.trim() === "1" || raw.trim().toLowerCase() === "true";
-          break;
-        case "e":
-          value = raw.trim();
-          break;
-        case "d":
-          value = isoToSerial(raw.trim());
-          break;
-        default: {
-          const number = Number(raw);
-          value = raw.trim() === "" || !Number.isFinite(number) ? null : number;
-        }
+  open(scanner: XmlScanner, _name: number, local: number, nameEnd: number, from: number, to: number): void {
+    const b = scanner.buffer;
+    if (this.inCell) {
+      if (this.inInline) this.inline.open(b, local, nameEnd);
+      else if (sameBytes(b, local, nameEnd, NAME_V)) {
+        this.capturing = true;
+        this.raw = "";
+        this.pending = false;
+      } else if (sameBytes(b, local, nameEnd, NAME_IS)) {
+        this.inline.reset();
+        this.hasInline = true;
+        this.inInline = true;
       }
+      return;
+    }
+    if (sameBytes(b, local, nameEnd, NAME_C)) {
+      if (findAttribute(b, from, to, REF.exact, REF.local)) {
+        const ok = found.plain ? readReference(b, found.start, found.end) : readReferenceText(foundText(b));
+        if (!ok) throw this.tooFar(foundText(b));
+        this.row = refRow;
+        this.col = refCol;
+      } else this.col++;
+      if (this.row < 0) this.row = 0;
+      if (this.row >= EXCEL_MAX_ROWS || this.col >= EXCEL_MAX_COLUMNS) {
+        throw this.tooFar(findAttribute(b, from, to, REF.exact, REF.local) ? foundText(b) : toA1(this.row, this.col));
+      }
+      this.inCell = true;
+      this.type = !findAttribute(b, from, to, T.exact, T.local)
+        ? CellType.Number
+        : found.plain
+          ? cellType(b, found.start, found.end)
+          : (CELL_TYPES.get(foundText(b)) ?? CellType.Number);
+      let style = 0;
+      if (findAttribute(b, from, to, S.exact, S.local)) {
+        style = found.plain ? plainIndex(b, found.start, found.end) : -1;
+        if (style < 0) style = Number(foundText(b)) || 0;
+      }
+      this.style = style;
+      this.raw = null;
+      this.pending = false;
+      this.capturing = false;
+      this.hasInline = false;
+      this.inInline = false;
+    } else if (sameBytes(b, local, nameEnd, NAME_ROW)) {
+      let r = NaN;
+      if (findAttribute(b, from, to, REF.exact, REF.local)) {
+        r = found.plain ? plainIndex(b, found.start, found.end) : -1;
+        if (r < 0) r = Number(foundText(b));
+      }
+      this.row = Number.isInteger(r) && r > 0 ? r - 1 : this.row + 1;
+      if (this.row >= EXCEL_MAX_ROWS) throw this.tooFar(`${this.row + 1}`);
+      this.col = -1;
+    } else if (sameBytes(b, local, nameEnd, NAME_MERGE_CELL)) {
+      const ref = findAttribute(b, from, to, REF_MERGE.exact, REF_MERGE.local) ? foundText(b) : undefined;
+      const range = ref ? parseRangeA1(ref) : null;
+      if (range && range.bottom < EXCEL_MAX_ROWS && range.right < EXCEL_MAX_COLUMNS) this.merges.push(range);
+    }
+  }
+
+  close(scanner: XmlScanner, local: number, nameEnd: number): void {
+    if (!this.inCell) return;
+    const b = scanner.buffer;
+    if (sameBytes(b, local, nameEnd, NAME_C)) {
+      this.buffer = b;
+      this.finishCell();
+      this.inCell = false;
+    } else if (this.inInline) {
+      if (sameBytes(b, local, nameEnd, NAME_IS)) this.inInline = false;
+      else this.inline.close(b, local, nameEnd);
+    } else if (sameBytes(b, local, nameEnd, NAME_V)) this.capturing = false;
+  }
+
+  text(scanner: XmlScanner, start: number, end: number, plain: boolean, cdata: boolean): void {
+    if (!this.inCell) return;
+    const b = scanner.buffer;
+    if (this.inInline) this.inline.text(b, start, end, plain, cdata);
+    else if (this.capturing) {
+      if (this.raw === "" && !this.pending) {
+        // The usual case: the whole of <v> in one run, read from its bytes when the cell ends.
+        this.pending = true;
+        this.pendingStart = start;
+        this.pendingEnd = end;
+        this.pendingPlain = plain;
+        this.pendingCdata = cdata;
+        this.buffer = b;
+      } else {
+        this.settle();
+        this.raw += plain ? utf8Text(b, start, end) : decodeText(b, start, end, false, cdata);
+      }
+    }
+  }
+
+  /** The text of <v> kept as offsets, made a string (before the scanner's buffer moves). */
+  private settle(): void {
+    if (!this.pending) return;
+    this.pending = false;
+    const b = this.buffer;
+    this.raw = this.pendingPlain
+      ? utf8Text(b, this.pendingStart, this.pendingEnd)
+      : decodeText(b, this.pendingStart, this.pendingEnd, false, this.pendingCdata);
+  }
+
+  flush(): void {
+    this.settle();
+  }
+
+  private finishCell(): void {
+    const ctx = this.ctx;
+    const type = this.type;
+    let value: CellValue = null;
+    if (type === CellType.Inline) {
+      if (this.hasInline) value = this.inline.value;
+      else {
+        this.settle();
+        value = this.raw;
+      }
+    } else if (this.pending && this.pendingPlain && (type === CellType.Number || type === CellType.Shared)) {
+      // Straight from the bytes: no string for a number or a shared string's index.
+      this.pending = false;
+      const b = this.buffer;
+      if (type === CellType.Shared) {
+        const index = plainIndex(b, this.pendingStart, this.pendingEnd);
+        value =
+          index >= 0 ? (ctx.strings[index] ?? "") : this.rawValue(utf8Text(b, this.pendingStart, this.pendingEnd));
+      } else {
+        const number = plainNumber(b, this.pendingStart, this.pendingEnd);
+        value = Number.isNaN(number) ? this.rawValue(utf8Text(b, this.pendingStart, this.pendingEnd)) : number;
+      }
+    } else {
+      this.settle();
+      if (this.raw !== null) value = this.rawValue(this.raw);
     }
     if (value === null) return;
-    const format = ctx.formats[style] ?? "General";
+    const format = ctx.formats[this.style] ?? "General";
     // A t="d" date is already a 1900-system serial; a 1904 workbook's date-formatted number is not.
-    if (typeof value === "number" && type !== "d" && ctx.date1904 && isDateFormat(format)) value += DATE_1904_OFFSET;
-    if (cells.values.length >= ctx.limits.sheetCells) {
+    if (typeof value === "number" && type !== CellType.Date && ctx.date1904 && isDateFormat(format)) {
+      value += DATE_1904_OFFSET;
+    }
+    if (this.cells.length >= ctx.limits.sheetCells) {
       throw new InputError(
         ctx.file,
-        `工作表“${name}”的单元格超过 ${ctx.limits.sheetCells} 个的上限，无法检查。`,
-        `worksheet "${name}" has more than ${ctx.limits.sheetCells} cells, the limit; it cannot be checked.`,
+        `工作表“${this.name}”的单元格超过 ${ctx.limits.sheetCells} 个的上限，无法检查。`,
+        `worksheet "${this.name}" has more than ${ctx.limits.sheetCells} cells, the limit; it cannot be checked.`,
       );
     }
-    cells.rows.push(row);
-    cells.cols.push(col);
-    cells.values.push(value);
-    cells.formats.push(typeof value === "number" ? format : "General");
-    // Text shows as typed (a format's text section is not applied: the Excel host cannot see it either).
-    cells.texts.push(
-      typeof value === "string" ? value : formatCellText(value, typeof value === "number" ? format : "General"),
-    );
-  };
+    this.cells.push(this.row, this.col, value, typeof value === "number" ? format : "General");
+  }
 
-  parsePart(pkg, part, ctx.file, {
-    open(tag, element) {
-      if (inCell) {
-        if (inInline) inline!.open(element);
-        else if (element === "v") {
-          capturing = true;
-          raw = "";
-        } else if (element === "is") {
-          inline = new RichText();
-          inInline = true;
-        }
-        return;
+  /** A cell's value from the text of its <v>, by its type. */
+  private rawValue(raw: string): CellValue {
+    switch (this.type) {
+      case CellType.Shared:
+        return this.ctx.strings[Number(raw)] ?? "";
+      case CellType.Str:
+      case CellType.Inline:
+        return raw;
+      case CellType.Boolean:
+        return raw.trim() === "1" || raw.trim().toLowerCase() === "true";
+      case CellType.Error:
+        return raw.trim();
+      case CellType.Date:
+        return isoToSerial(raw.trim());
+      default: {
+        const number = Number(raw);
+        return raw.trim() === "" || !Number.isFinite(number) ? null : number;
       }
-      if (element === "c") {
-        const ref = attribute(tag, "r");
-        if (ref !== undefined) {
-          if (!readReference(ref)) throw tooFar(ref);
-          row = refRow;
-          col = refCol;
-        } else col++;
-        if (row < 0) row = 0;
-        if (row >= EXCEL_MAX_ROWS || col >= EXCEL_MAX_COLUMNS) throw tooFar(ref ?? toA1(row, col));
-        inCell = true;
-        type = attribute(tag, "t") ?? "n";
-        style = Number(attribute(tag, "s") ?? 0) || 0;
-        raw = null;
-        inline = null;
-        inInline = false;
-      } else if (element === "row") {
-        const r = Number(attribute(tag, "r"));
-        row = Number.isInteger(r) && r > 0 ? r - 1 : row + 1;
-        if (row >= EXCEL_MAX_ROWS) throw tooFar(`${row + 1}`);
-        col = -1;
-      } else if (element === "mergeCell") {
-        const ref = attribute(tag, "ref");
-        const range = ref ? parseRangeA1(ref) : null;
-        if (range && range.bottom < EXCEL_MAX_ROWS && range.right < EXCEL_MAX_COLUMNS) merges.push(range);
-      }
-    },
-    close(element) {
-      if (!inCell) return;
-      if (element === "c") {
-        finishCell();
-        inCell = false;
-      } else if (inInline) {
-        if (element === "is") inInline = false;
-        else inline!.close(element);
-      } else if (element === "v") capturing = false;
-    },
-    text(text) {
-      if (!inCell) return;
-      if (inInline) inline!.text(text);
-      else if (capturing) raw += text;
-    },
-  });
-  return snapshotFrom(name, cells, merges, ctx);
+    }
+  }
+}
+
+const REF_MERGE = attributeName("ref");
+
+function readSheet(pkg: ZipPackage, part: string, name: string, ctx: SheetContext): SheetSnapshot {
+  const reader = new SheetReader(name, ctx);
+  scanPart(pkg, part, ctx.file, reader);
+  return snapshotFrom(name, reader.cells, reader.merges, ctx);
+}
+
+/**
+ * A worksheet part's snapshot from its bytes in the chunks given (shared strings and cell formats as
+ * the workbook would give them): the reader's own path, for tests that cut a part anywhere.
+ */
+export function readSheetChunks(
+  chunks: Iterable<Uint8Array>,
+  name: string,
+  strings: string[] = [],
+  formats: string[] = [],
+): SheetSnapshot {
+  const ctx: SheetContext = { file: "sheet.xml", strings, formats, date1904: false, limits: DEFAULT_READ_LIMITS };
+  const reader = new SheetReader(name, ctx);
+  const scanner = new XmlScanner(reader);
+  for (const chunk of chunks) scanner.push(chunk);
+  scanner.end();
+  return snapshotFrom(name, reader.cells, reader.merges, ctx);
 }
 
 /** The dense snapshot of the cells read, far-away content set aside when the rectangle would be too large. */
 function snapshotFrom(name: string, cells: Cells, merges: CellRange[], ctx: SheetContext): SheetSnapshot {
-  const n = cells.values.length;
+  const n = cells.length;
   let lastRow = -1;
   let lastCol = -1;
   for (let i = 0; i < n; i++) {
@@ -395,8 +650,8 @@ function snapshotFrom(name: string, cells: Cells, merges: CellRange[], ctx: Shee
   }
   let omitted: SheetSnapshot["omitted"] = undefined;
   if ((lastRow + 1) * (lastCol + 1) > ctx.limits.snapshotCells) {
-    const rowEnd = bodyEnd(cells.rows, FAR_ROWS);
-    const colEnd = bodyEnd(cells.cols, FAR_COLUMNS);
+    const rowEnd = bodyEnd(cells.rows.subarray(0, n), FAR_ROWS);
+    const colEnd = bodyEnd(cells.cols.subarray(0, n), FAR_COLUMNS);
     let count = 0;
     let first: { row: number; col: number } | null = null;
     for (let i = 0; i < n; i++) {
@@ -426,9 +681,12 @@ function snapshotFrom(name: string, cells: Cells, merges: CellRange[], ctx: Shee
     const r = cells.rows[i];
     const c = cells.cols[i];
     if (r > lastRow || c > lastCol) continue;
-    values[r][c] = cells.values[i];
-    texts[r][c] = cells.texts[i];
-    numberFormats[r][c] = cells.formats[i];
+    const value = cells.values[i];
+    const format = cells.formats[i];
+    values[r][c] = value;
+    // Text shows as typed (a format's text section is not applied: the Excel host cannot see it either).
+    texts[r][c] = typeof value === "string" ? value : formatCellText(value, format);
+    numberFormats[r][c] = format;
   }
   // A merged area with content in its top-left cell belongs to the sheet's extent, as far as the limit
   // allows: one reaching past it (A1:XFD1048576 is legal) is cut at the cells' extent.
@@ -492,7 +750,7 @@ function withSortedMerges(s: SheetSnapshot): SheetSnapshot {
 }
 
 /** The last index of the sheet's body: where a gap of `far` or more empty indexes leaves only a little behind. */
-function bodyEnd(indexes: number[], far: number): number {
+function bodyEnd(indexes: Int32Array, far: number): number {
   const sorted = Float64Array.from(indexes).sort();
   const n = sorted.length;
   for (let i = 1; i < n; i++) {
@@ -501,6 +759,11 @@ function bodyEnd(indexes: number[], far: number): number {
   }
   return n === 0 ? -1 : sorted[n - 1];
 }
+
+const DATE_1904 = attributeName("date1904");
+const RELATIONSHIP_ID = attributeName("id", true);
+const NAME = attributeName("name");
+const STATE = attributeName("state");
 
 /** Every visible worksheet of an .xlsx package (very hidden ones are machinery, never the user's). */
 export function readPackage(
@@ -522,23 +785,28 @@ export function readPackage(
   const rels = relationships(pkg, workbook, file);
   const sheets: SheetEntry[] = [];
   let date1904 = false;
-  parsePart(pkg, workbook, file, {
-    open(tag, name) {
-      if (name === "workbookPr") {
-        const flag = attribute(tag, "date1904");
-        date1904 = flag === "1" || flag === "true";
-      } else if (name === "sheet") {
-        const id = attribute(tag, "id", true);
-        const target = id === undefined ? undefined : rels.byId.get(id);
-        sheets.push({
-          name: attribute(tag, "name") ?? `Sheet${sheets.length + 1}`,
-          state: attribute(tag, "state") ?? "visible",
-          // Chart sheets, dialog and macro sheets hold no cells to check.
-          part: target === undefined || target.kind !== "worksheet" ? null : pkg.find(target.target),
-        });
+  scanPart(
+    pkg,
+    workbook,
+    file,
+    new (class extends TagHandler {
+      element(scanner: XmlScanner, name: string, from: number, to: number): void {
+        if (name === "workbookPr") {
+          const flag = attribute(scanner, from, to, DATE_1904);
+          date1904 = flag === "1" || flag === "true";
+        } else if (name === "sheet") {
+          const id = attribute(scanner, from, to, RELATIONSHIP_ID);
+          const target = id === undefined ? undefined : rels.byId.get(id);
+          sheets.push({
+            name: attribute(scanner, from, to, NAME) ?? `Sheet${sheets.length + 1}`,
+            state: attribute(scanner, from, to, STATE) ?? "visible",
+            // Chart sheets, dialog and macro sheets hold no cells to check.
+            part: target === undefined || target.kind !== "worksheet" ? null : pkg.find(target.target),
+          });
+        }
       }
-    },
-  });
+    })(),
+  );
   const stringsPart = rels.byType.get("sharedStrings");
   const stylesPart = rels.byType.get("styles");
   const ctx: SheetContext = {

@@ -2,10 +2,11 @@
  * Unusual and hostile packages, generated in code: the reader answers each with the sheets it can
  * read or one clear InputError, within seconds and bounded memory, never a crash or a stack trace.
  */
+import fc from "fast-check";
 import { Deflate, strToU8, zipSync, type Zippable } from "fflate";
 import { checkWorkbook } from "../../src/core/check";
 import { InputError, readWorkbookBuffer } from "../../src/xlsx/read";
-import { readPackage, DEFAULT_READ_LIMITS } from "../../src/xlsx/reader";
+import { readPackage, readSheetChunks, DEFAULT_READ_LIMITS } from "../../src/xlsx/reader";
 
 const MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 const REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
@@ -21,7 +22,11 @@ interface Sheet {
 }
 
 /** A minimal package: workbook, relationships, optional shared strings, the sheets, and extra parts. */
-function book(sheets: Sheet[], extra: Zippable = {}, options: { strict?: boolean; strings?: string[] } = {}) {
+function book(
+  sheets: Sheet[],
+  extra: Zippable = {},
+  options: { strict?: boolean; strings?: string[]; stored?: boolean } = {},
+) {
   const rel = options.strict ? STRICT_REL : REL;
   const type = (kind: string) => (options.strict ? `${STRICT_REL}/${kind}` : `${REL}/${kind}`);
   const parts: Zippable = {
@@ -52,7 +57,10 @@ function book(sheets: Sheet[], extra: Zippable = {}, options: { strict?: boolean
     ...extra,
   };
   sheets.forEach((s, i) => {
-    parts[`xl/${s.part ?? `worksheets/sheet${i + 1}.xml`}`] = strToU8(s.xml);
+    // Stored, a part reaches the reader in chunks of 64 KiB exactly: a test can put a chunk's edge anywhere.
+    parts[`xl/${s.part ?? `worksheets/sheet${i + 1}.xml`}`] = options.stored
+      ? [strToU8(s.xml), { level: 0 }]
+      : strToU8(s.xml);
   });
   if (options.strings) {
     parts["xl/sharedStrings.xml"] = strToU8(
@@ -346,5 +354,129 @@ describe("cell content", () => {
       readWorkbookBuffer(book([{ name: "表", xml: "<worksheet><sheetData><row>" }]), "bad.xlsx"),
     );
     expect(error.message).toContain("不是有效的 XML");
+  });
+});
+
+describe("spellings read from the bytes", () => {
+  test("attributes under any prefix, in either quote, in any order, with entities", async () => {
+    const xml =
+      `<x:worksheet xmlns:x="${MAIN}"><x:sheetData>` +
+      `<x:row r='1'><x:c s='0' t='s' r='A1'><x:v>0</x:v></x:c><x:c x:r="B1" x:t="&#115;"><x:v>1</x:v></x:c>` +
+      `<x:c r="C1" t="inlineStr"><x:is><x:t>a &amp; b</x:t></x:is></x:c><x:c r="&#68;1"><x:v>7</x:v></x:c></x:row>` +
+      `<x:row r="2"><x:c r = "A2" t = "n" ><x:v>2.5</x:v></x:c><x:c r="B2" t="str"><x:v>&lt;&#x4E2D;&gt;</x:v></x:c></x:row>` +
+      `</x:sheetData></x:worksheet>`;
+    const [sheet] = await readWorkbookBuffer(book([{ name: "表", xml }], {}, { strings: ["文字", "第二"] }), "q.xlsx");
+    expect(sheet.values).toEqual([
+      ["文字", "第二", "a & b", 7],
+      [2.5, "<中>", null, null],
+    ]);
+  });
+
+  test("a value in CDATA, split by a comment, with line ends, or given twice", async () => {
+    const xml = sheetXml(
+      `<row r="1"><c r="A1" t="str"><v><![CDATA[a<b>&amp;]]></v></c><c r="B1"><v>1<!-- note -->2</v></c>` +
+        `<c r="C1" t="str"><v>one\r\ntwo\rthree</v></c><c r="D1"><v>5</v><v>6</v></c>` +
+        `<c r="E1" t="inlineStr"><is><t><![CDATA[<x>]]></t><t>&#x41;</t></is></c><c r="F1" t="s"><v> 1 </v></c></row>`,
+    );
+    const [sheet] = await readWorkbookBuffer(book([{ name: "表", xml }], {}, { strings: ["零", "一"] }), "v.xlsx");
+    expect(sheet.values).toEqual([["a<b>&amp;", 12, "one\ntwo\nthree", 6, "<x>A", "一"]]);
+  });
+
+  test("numbers in every spelling read as Number() reads them", async () => {
+    const digits = fc.string({ unit: fc.constantFrom(..."0123456789"), maxLength: 20 });
+    const spelling = fc.oneof(
+      fc
+        .tuple(
+          fc.constantFrom("", "-", "+", " ", "\t"),
+          digits,
+          fc.constantFrom("", ".", ","),
+          digits,
+          fc.constantFrom("", "e5", "E-3", "e+400", "e"),
+          fc.constantFrom("", " ", "\n"),
+        )
+        .map((parts) => parts.join("")),
+      fc.constantFrom(
+        "",
+        " ",
+        "-0",
+        "0",
+        "-",
+        ".",
+        "Infinity",
+        "NaN",
+        "0x1F",
+        "1_000",
+        "１２",
+        "1e400",
+        "9007199254740993",
+      ),
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.array(spelling, { minLength: 1, maxLength: 40 }), async (spellings) => {
+        const rows = spellings
+          .map(
+            (text, i) =>
+              `<row r="${i + 1}"><c r="A${i + 1}" t="inlineStr"><is><t>x</t></is></c><c r="B${i + 1}"><v>${text}</v></c>` +
+              `<c r="C${i + 1}" t="inlineStr"><is><t>end</t></is></c></row>`,
+          )
+          .join("");
+        const [sheet] = await readWorkbookBuffer(book([{ name: "数", xml: sheetXml(rows) }]), "n.xlsx");
+        const expected = spellings.map((text) => {
+          const number = Number(text);
+          return ["x", text.trim() === "" || !Number.isFinite(number) ? null : number, "end"];
+        });
+        expect(sheet.values).toEqual(expected);
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  test("a chunk's edge anywhere in a cell changes nothing", async () => {
+    // The sheet's bytes reach the reader in 64 KiB chunks: padding moves the cells across the edge.
+    const cells =
+      `<row r="2"><c r="A2" t="s" s="0"><v>1</v></c><c r='B2' t="inlineStr"><is><r><t>培&amp;训</t></r><rPh><t>x</t></rPh></is></c>` +
+      `<c r="C2"><v>-12.375</v></c><c r="D2" t="str"><v><![CDATA[<&>]]></v></c><c r="E2" t="b"><v>1</v></c>` +
+      `<c r="F2" t="e"><v>#N/A</v></c></row><row r="3"><c r="A3"><v>1.5E+3</v></c></row>`;
+    const expected = [
+      ["一", "培&训", -12.375, "<&>", true, "#N/A"],
+      [1500, null, null, null, null, null],
+    ];
+    const head = `<worksheet xmlns="${MAIN}"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>`;
+    const tail = `</t></is></c></row>${cells}</sheetData><mergeCells><mergeCell ref="E3:F3"/></mergeCells></worksheet>`;
+    const edge = 64 * 1024;
+    for (let shift = 0; shift <= cells.length + 60; shift += 1) {
+      const padding = "p".repeat(edge - head.length - cells.length - 30 + shift);
+      const xml = head + padding + tail;
+      const [sheet] = await readWorkbookBuffer(
+        book([{ name: "边", xml }], {}, { strings: ["零", "一"], stored: true }),
+        "edge.xlsx",
+      );
+      expect(sheet.values[0][0]).toBe(padding);
+      expect(sheet.values.slice(1)).toEqual(expected);
+      expect(sheet.merges).toEqual([{ top: 2, left: 4, bottom: 2, right: 5 }]);
+    }
+  }, 60_000);
+
+  test("the same sheet cut into chunks of every size from 1 to 64 bytes", () => {
+    const xml =
+      `\ufeff<?xml version="1.0"?>\r\n<x:worksheet xmlns:x="${MAIN}"><x:dimension ref="A1:F3"/><x:sheetData>` +
+      `<x:row r="1"><x:c r="A1" t="s" s="1"><x:v>1</x:v></x:c><x:c r='B1' t="inlineStr"><x:is><x:r><x:t>培&amp;训</x:t></x:r>` +
+      `<x:rPh><x:t>x</x:t></x:rPh></x:is></x:c><x:c r="C1" s="1"><x:v>-12.375</x:v></x:c><x:c r="D1" t="str">` +
+      `<x:f>"&lt;"</x:f><x:v><![CDATA[<&>]]></x:v></x:c><x:c r="E1" t="b"><x:v>1</x:v></x:c><x:c r="F1" t="e"><x:v>#N/A</x:v></x:c></x:row>` +
+      `<x:row r="3"><x:c r="A3"><x:v>1.5E+3</x:v></x:c><x:c r="B3"><x:v>4<!-- c -->2</x:v></x:c><x:c r="C3" t="str"><x:v>a\r\nb</x:v></x:c></x:row>` +
+      `</x:sheetData><x:mergeCells count="1"><x:mergeCell ref="E3:F3"/></x:mergeCells><x:extLst><x:ext uri="u"/></x:extLst></x:worksheet>`;
+    const bytes = strToU8(xml);
+    const whole = readSheetChunks([bytes], "块", ["零", "一"], ["General", "0.00"]);
+    expect(whole.values).toEqual([
+      ["一", "培&训", -12.375, "<&>", true, "#N/A"],
+      [null, null, null, null, null, null],
+      [1500, 42, "a\nb", null, null, null],
+    ]);
+    expect(whole.texts[0][2]).toBe("-12.38");
+    for (let size = 1; size <= 64; size++) {
+      const chunks: Uint8Array[] = [];
+      for (let at = 0; at < bytes.length; at += size) chunks.push(bytes.slice(at, at + size));
+      expect(readSheetChunks(chunks, "块", ["零", "一"], ["General", "0.00"])).toEqual(whole);
+    }
   });
 });
