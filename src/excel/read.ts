@@ -1,5 +1,6 @@
 /**
- * Reads worksheets into SheetSnapshots, exactly what the .xlsx reader produces.
+ * Reads worksheets into SheetSnapshots, exactly what the .xlsx reader produces: the Excel executor
+ * of the read plan (src/host/plans/read.ts), which lays out each round trip under the payload budget.
  *
  * Round trips: the first finds the worksheets and the active sheet's used range; the next ones
  * carry the cell data (values, and the number formats of the cells holding numbers) in row chunks
@@ -7,28 +8,29 @@
  * cells is read in two round trips; a larger one takes as many more as Excel's payload cap requires.
  */
 import type { CellRange } from "../core/address";
-import { formatCellText } from "../core/format";
 import { normalizeSnapshot, type CellValue, type SheetSnapshot } from "../core/snapshot";
+import {
+  checkSheetSize,
+  dedupeRanges,
+  initialReadState,
+  measuredCharsPerCell,
+  mergeTiles,
+  pending,
+  planRound,
+  retryState,
+  sizeGuess,
+  snapshotRows,
+  usedOfWhole,
+  type ReadState,
+} from "../host/plans/read";
 import type { SheetScope } from "../host/types";
 import { HostError } from "../host/types";
 import { parseExcelRange } from "./address";
 import { officeErrorCode } from "./errors";
 import type { ExcelFeatures } from "./requirements";
 
-/** A table's cell costs about 8 characters of JSON in values (Chinese text); start cautiously above that. */
-const INITIAL_CHARS_PER_CELL = 16;
-/** One Range read; far below Excel's five-million-cell limit for a single range. */
-const MAX_CHUNK_CELLS = 200_000;
-/** A tile of at most 512 cells cannot hold more than 512 merged areas, Excel's limit per call. */
-const MERGE_TILE_CELLS = 512;
-/** What one queued call (locating a range, calling a method, loading) adds to a request, in characters. */
-const CHARS_PER_CALL = 600;
 /** Without a documented cap (desktop Excel), keep each response to a bounded size anyway. */
 const UNCAPPED_BUDGET = 64 * 1024 * 1024;
-/** A used range beyond this is stray content far away, not a table: refuse rather than stall Excel. */
-const MAX_SHEET_CELLS = 20_000_000;
-/** Retries of a round trip that Excel refused as too large, each with a halved estimate. */
-const PAYLOAD_RETRIES = 4;
 
 export interface WorksheetInfo {
   id: string;
@@ -81,7 +83,7 @@ interface SheetRead {
   /** undefined until known; null when the sheet holds no values. */
   used: CellRange | null | undefined;
   usedProbe: Excel.Range | null;
-  /** A sheet of unknown size read whole in the round trip that finds its used range (see `guess`). */
+  /** A sheet of unknown size read whole in the round trip that finds its used range (see ReadState.guess). */
   speculative: {
     chunk: DataChunk;
     guess: { rows: number; cols: number };
@@ -182,15 +184,8 @@ async function readOnce(
       return queued || counted.length > 0;
     };
 
-    const rounds: RoundState = {
-      guess: sizeGuess(reads),
-      wholeFormats: false,
-      charsPerCell: INITIAL_CHARS_PER_CELL,
-      budget: payloadBudget(features),
-      retries: 0,
-      piggyback: { second },
-    };
-    await readRounds(context, reads, features, rounds);
+    const state = initialReadState(sizeGuess(reads.map((read) => read.used)), payloadBudget(features));
+    await readRounds(context, reads, features, state, { second });
 
     const snapshots = reads.map((read) =>
       normalizeSnapshot({
@@ -213,7 +208,7 @@ async function readOnce(
  * Queues a range's cell data: its values, and the formats of its number cells (constants and
  * formulas), or every cell's format once asking for number cells has failed.
  */
-function dataChunk(range: Excel.Range, top: number, rows: number, state: RoundState): DataChunk {
+function dataChunk(range: Excel.Range, top: number, rows: number, state: ReadState): DataChunk {
   if (state.wholeFormats) {
     range.load("values,numberFormat");
     return { top, rows, range, numbers: [], wholeFormats: true };
@@ -237,26 +232,12 @@ function mergedAreasOf(probe: Excel.RangeAreas): CellRange[] {
   return out;
 }
 
-/** Rows and columns from A1 of the largest used range known, with room to spare; null when none is known. */
-function sizeGuess(reads: readonly SheetRead[]): { rows: number; cols: number } | null {
-  let rows = 0;
-  let cols = 0;
-  for (const read of reads) {
-    if (!read.used) continue;
-    rows = Math.max(rows, read.used.bottom + 1);
-    cols = Math.max(cols, read.used.right + 1);
-  }
-  if (rows === 0) return null;
-  return { rows: Math.ceil(rows * 1.25) + 20, cols: cols + 2 };
-}
-
-/** getUsedRange's answer: A1 holding nothing is a blank sheet. */
-function usedOfWhole(range: Excel.Range): CellRange | null {
-  const parsed = usedOf(range);
-  if (!parsed) return null;
-  const single = parsed.top === parsed.bottom && parsed.left === parsed.right;
-  const first = range.values[0]?.[0];
-  return single && (first === "" || first === null || first === undefined) ? null : parsed;
+function mergeProbe(worksheet: Excel.Worksheet, tile: CellRange): Excel.RangeAreas {
+  const probe = worksheet
+    .getRangeByIndexes(tile.top, tile.left, tile.bottom - tile.top + 1, tile.right - tile.left + 1)
+    .getMergedAreasOrNullObject();
+  probe.load("areas/items/address");
+  return probe;
 }
 
 function usedOf(range: Excel.Range): CellRange | null {
@@ -270,165 +251,77 @@ function usedOf(range: Excel.Range): CellRange | null {
 function prepare(read: SheetRead, features: ExcelFeatures): void {
   const used = read.used;
   if (used === undefined || used === null) return;
-  const cells = (used.bottom - used.top + 1) * (used.right - used.left + 1);
-  if (cells > MAX_SHEET_CELLS) {
-    throw new HostError(
-      `工作表“${read.info.name}”的已用区域过大（${cells} 个单元格），多半有远处的零散内容。请删除表格以外的内容后重试。`,
-      `The used range of worksheet "${read.info.name}" is too large (${cells} cells), probably because of stray content far away. Delete what lies outside the table and try again.`,
-    );
-  }
+  checkSheetSize(read.info.name, used);
   read.nextRow = used.top;
   if (features.mergedAreas) read.mergeTiles = mergeTiles(used.bottom + 1, used.right + 1);
 }
 
-/** Tiles covering rows 0..rows-1 and columns 0..cols-1, each of at most 512 cells (Excel's merged-area limit per call). */
-export function mergeTiles(rows: number, cols: number): CellRange[] {
-  const tileCols = Math.min(cols, MERGE_TILE_CELLS);
-  const tileRows = Math.max(1, Math.floor(MERGE_TILE_CELLS / tileCols));
-  const tiles: CellRange[] = [];
-  for (let top = 0; top < rows; top += tileRows) {
-    for (let left = 0; left < cols; left += tileCols) {
-      tiles.push({ top, left, bottom: Math.min(rows, top + tileRows) - 1, right: Math.min(cols, left + tileCols) - 1 });
-    }
-  }
-  return tiles;
-}
-
-interface RoundState {
-  /**
-   * The size (rows and columns from A1) to assume for a sheet whose used range is not known yet:
-   * its data and merged areas are then asked for in the same round trip as its used range. Null
-   * once a guess turned out wrong or a round trip was refused, and when no sheet's size is known.
-   */
-  guess: { rows: number; cols: number } | null;
-  /** Load every cell's number format with the values (after a failed attempt to ask for number cells). */
-  wholeFormats: boolean;
-  charsPerCell: number;
-  budget: number;
-  retries: number;
-  /** Work for the first round trip after the worksheets are known; dropped once that round trip succeeded. */
-  piggyback?: Pick<ReadPiggyback, "second">;
-}
-
-function pending(read: SheetRead): boolean {
-  if (read.used === undefined) return true;
-  if (read.used === null) return false;
-  return read.nextRow <= read.used.bottom || read.mergeTiles.length > 0;
-}
-
 /**
- * One round trip per call, as full as the payload budget allows; it calls itself while work is
- * left, because the number of round trips depends on how much the sheets hold.
+ * One round trip per call, as the read plan lays it out under the payload budget; it calls itself
+ * while work is left, because the number of round trips depends on how much the sheets hold.
+ * `piggyback` is work for the first round trip after the worksheets are known, dropped once that
+ * round trip succeeded.
  */
 async function readRounds(
   context: Excel.RequestContext,
   reads: SheetRead[],
   features: ExcelFeatures,
-  state: RoundState,
+  state: ReadState,
+  piggyback: Pick<ReadPiggyback, "second"> | undefined,
 ): Promise<void> {
-  const piggybackQueued = state.piggyback ? state.piggyback.second(context) : false;
-  if (!reads.some(pending)) {
+  const piggybackQueued = piggyback ? piggyback.second(context) : false;
+  const progress = reads.map((read) => ({ used: read.used, nextRow: read.nextRow, tilesLeft: read.mergeTiles.length }));
+  if (!progress.some(pending)) {
     if (piggybackQueued) await context.sync();
     return;
   }
-  let response = 0;
-  let request = 0;
-  for (const read of reads) {
+  const round = planRound(progress, state, features.mergedAreas);
+  reads.forEach((read, i) => {
     read.chunks = [];
     read.mergeProbes = [];
     read.usedProbe = null;
     read.speculative = null;
-    if (read.used === undefined) {
-      const guess = state.guess;
-      const guessChars = guess ? guess.rows * guess.cols * state.charsPerCell : Infinity;
-      if (guess && response + guessChars <= state.budget) {
-        // Read it whole on the assumption that it is no larger than the sheets already known.
-        // getUsedRange (not ...OrNullObject) gives A1 for a blank sheet, so methods can be called on it.
-        const range = read.worksheet.getUsedRange(true);
-        range.load("address");
-        const tiles = features.mergedAreas ? mergeTiles(guess.rows, guess.cols) : [];
-        const probes = tiles.map((tile) => {
-          const probe = read.worksheet
-            .getRangeByIndexes(tile.top, tile.left, tile.bottom - tile.top + 1, tile.right - tile.left + 1)
-            .getMergedAreasOrNullObject();
-          probe.load("areas/items/address");
-          return probe;
-        });
-        read.usedProbe = range;
-        read.speculative = { chunk: dataChunk(range, 0, 0, state), guess, probes };
-        response += guessChars;
-        request += (3 + tiles.length) * CHARS_PER_CALL;
-      } else {
-        read.usedProbe = read.worksheet.getUsedRangeOrNullObject(true);
-        read.usedProbe.load("address");
-        request += CHARS_PER_CALL;
+    const plan = round[i]!;
+    if (plan.kind === "whole") {
+      // getUsedRange (not ...OrNullObject) gives A1 for a blank sheet, so methods can be called on it.
+      const range = read.worksheet.getUsedRange(true);
+      range.load("address");
+      const probes = plan.tiles.map((tile) => mergeProbe(read.worksheet, tile));
+      read.usedProbe = range;
+      read.speculative = { chunk: dataChunk(range, 0, 0, state), guess: plan.guess, probes };
+    } else if (plan.kind === "measure") {
+      read.usedProbe = read.worksheet.getUsedRangeOrNullObject(true);
+      read.usedProbe.load("address");
+    } else if (plan.kind === "rows") {
+      const used = read.used!;
+      const cols = used.right - used.left + 1;
+      for (const { top, rows } of plan.chunks) {
+        read.chunks.push(dataChunk(read.worksheet.getRangeByIndexes(top, used.left, rows, cols), top, rows, state));
       }
-      continue;
+      for (const tile of read.mergeTiles.slice(0, plan.mergeProbes)) {
+        read.mergeProbes.push(mergeProbe(read.worksheet, tile));
+      }
     }
-    if (read.used === null) continue;
-    const used = read.used;
-    const cols = used.right - used.left + 1;
-    const rowChars = cols * state.charsPerCell;
-    let row = read.nextRow;
-    const maxRows = Math.max(1, Math.floor(MAX_CHUNK_CELLS / cols));
-    while (row <= used.bottom) {
-      const fit = Math.floor((state.budget - response) / rowChars);
-      // The first chunk of a round trip takes at least one row, so that a very wide row still gets read.
-      const rows = Math.min(used.bottom - row + 1, response === 0 ? Math.max(fit, 1) : fit, maxRows);
-      if (rows <= 0) break;
-      read.chunks.push(dataChunk(read.worksheet.getRangeByIndexes(row, used.left, rows, cols), row, rows, state));
-      response += rows * rowChars;
-      request += 3 * CHARS_PER_CALL;
-      row += rows;
-    }
-    while (read.mergeTiles.length > read.mergeProbes.length && request + CHARS_PER_CALL <= state.budget) {
-      const tile = read.mergeTiles[read.mergeProbes.length]!;
-      const probe = read.worksheet
-        .getRangeByIndexes(tile.top, tile.left, tile.bottom - tile.top + 1, tile.right - tile.left + 1)
-        .getMergedAreasOrNullObject();
-      probe.load("areas/items/address");
-      read.mergeProbes.push(probe);
-      request += CHARS_PER_CALL;
-    }
-  }
+  });
   try {
     await context.sync();
   } catch (error) {
-    const code = officeErrorCode(error);
-    const refused = code === "ResponsePayloadSizeLimitExceeded" || code === "RequestPayloadSizeLimitExceeded";
-    if (
-      !refused &&
-      code !== "ItemNotFound" &&
-      state.retries < PAYLOAD_RETRIES &&
-      (!state.wholeFormats || state.guess)
-    ) {
-      // A read that failed otherwise ran nothing. What this host asks beyond plain cell data is
-      // where Excel may object (a sheet read whole may reach a far-off stray cell; asking for the
-      // number cells may not be allowed on a protected sheet): ask again without either.
-      state.retries++;
-      state.guess = null;
-      state.wholeFormats = true;
-      return readRounds(context, reads, features, state);
-    }
-    if (refused && state.retries < PAYLOAD_RETRIES) {
-      // Sheets of unknown size read whole were too much: they are measured first from now on,
-      // which is all the retry needs; otherwise the next round trips ask for less.
-      const readWhole = state.guess !== null && reads.some((read) => read.speculative);
-      state.retries++;
-      state.guess = null;
-      if (code === "ResponsePayloadSizeLimitExceeded") state.charsPerCell *= 2;
-      else if (!readWhole) state.budget = Math.floor(state.budget / 2);
-      return readRounds(context, reads, features, state);
-    }
+    const retry = retryState(
+      state,
+      officeErrorCode(error),
+      reads.some((read) => read.speculative),
+    );
+    if (retry) return readRounds(context, reads, features, retry, piggyback);
     throw error;
   }
-  state.piggyback = undefined;
+  let next = state;
   let receivedChars = 0;
   let receivedCells = 0;
   for (const read of reads) {
     if (read.usedProbe) {
       const speculative = read.speculative;
-      read.used = speculative ? usedOfWhole(read.usedProbe) : usedOf(read.usedProbe);
+      const used = usedOf(read.usedProbe);
+      read.used = speculative && used ? usedOfWhole(used, read.usedProbe.values[0]?.[0]) : used;
       prepare(read, features);
       if (speculative && read.used) {
         const used = read.used;
@@ -441,14 +334,14 @@ async function readRounds(
           receivedCells += received.cells;
         }
         for (const probe of speculative.probes) read.merges.push(...mergedAreasOf(probe));
-        read.merges = dedupe(read.merges.filter((m) => m.top <= used.bottom && m.left <= used.right));
+        read.merges = dedupeRanges(read.merges.filter((m) => m.top <= used.bottom && m.left <= used.right));
         if (used.bottom < guess.rows && used.right < guess.cols) {
           // The guess held: the merged areas of every tile that matters are here too.
           read.mergeTiles = [];
         } else {
           // A larger sheet: its merged areas are asked for tile by tile (duplicates are dropped),
           // and the other sheets' sizes are no longer guessed.
-          state.guess = null;
+          next = { ...next, guess: null };
         }
       }
     }
@@ -466,18 +359,23 @@ async function readRounds(
     }
     for (const probe of read.mergeProbes) read.merges.push(...mergedAreasOf(probe));
     read.mergeTiles = read.mergeTiles.slice(read.mergeProbes.length);
-    read.merges = dedupe(read.merges);
+    read.merges = dedupeRanges(read.merges);
   }
   // Size the next round trips from what this one actually carried.
-  if (receivedCells > 0) state.charsPerCell = Math.max(8, Math.ceil((receivedChars / receivedCells) * 1.15));
-  return readRounds(context, reads, features, state);
+  next = { ...next, charsPerCell: measuredCharsPerCell(receivedChars, receivedCells, next.charsPerCell) };
+  return readRounds(context, reads, features, next, undefined);
 }
 
 /** Stores a chunk that arrived; returns what it cost, for sizing the next round trips. */
 function take(read: SheetRead, chunk: DataChunk): { chars: number; cells: number } {
   const values = chunk.range.values;
   const formats = chunkFormats(chunk, read.used!.left, read.used!.right);
-  store(read, chunk.top, values, formats);
+  const rows = snapshotRows(chunk.top, read.used!.left, values, (r, c) => formats.byCell.get(`${r},${c}`));
+  rows.values.forEach((row, i) => {
+    read.values[chunk.top + i] = row;
+    read.texts[chunk.top + i] = rows.texts[i]!;
+    read.formats[chunk.top + i] = rows.formats[i]!;
+  });
   read.nextRow = chunk.top + chunk.rows;
   return { chars: JSON.stringify(values).length + formats.chars, cells: values.length * (values[0]?.length ?? 0) };
 }
@@ -518,43 +416,4 @@ function chunkFormats(chunk: DataChunk, left: number, right: number): ChunkForma
     }
   }
   return { byCell, chars };
-}
-
-function store(read: SheetRead, top: number, values: unknown[][], formats: ChunkFormats): void {
-  const left = read.used!.left;
-  values.forEach((row, i) => {
-    const r = top + i;
-    const valueRow: CellValue[] = new Array(left).fill(null);
-    const textRow: string[] = new Array(left).fill("");
-    const formatRow: string[] = new Array(left).fill("General");
-    row.forEach((value, c) => {
-      const cellValue = toCellValue(value);
-      // Only a number shows its format; the displayed text is worked out as the .xlsx reader does,
-      // so both hosts give one snapshot (and a number in a narrow column is not read as "####").
-      const format = typeof cellValue === "number" ? (formats.byCell.get(`${r},${left + c}`) ?? "General") : "General";
-      valueRow.push(cellValue);
-      textRow.push(formatCellText(cellValue, format));
-      formatRow.push(format);
-    });
-    read.values[r] = valueRow;
-    read.texts[r] = textRow;
-    read.formats[r] = formatRow;
-  });
-}
-
-/** Excel reports an empty cell as ""; the snapshot says null. Dates are already serials, errors their text. */
-function toCellValue(value: unknown): CellValue {
-  if (value === "" || value === null || value === undefined) return null;
-  if (typeof value === "number" || typeof value === "boolean" || typeof value === "string") return value;
-  return String(value);
-}
-
-function dedupe(ranges: CellRange[]): CellRange[] {
-  const seen = new Set<string>();
-  return ranges.filter((r) => {
-    const key = `${r.top},${r.left},${r.bottom},${r.right}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
 }

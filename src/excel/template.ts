@@ -26,7 +26,8 @@ import { HostError, type TemplatePlacement } from "../host/types";
 import { uniqueSheetName } from "../core/template/sheet-name";
 import { parseExcelRange } from "./address";
 import { toHostError } from "./errors";
-import { WORKSHEET_INFO_PROPERTIES, mergeTiles } from "./read";
+import { mergeTiles } from "../host/plans/read";
+import { WORKSHEET_INFO_PROPERTIES } from "./read";
 import type { ExcelFeatures } from "./requirements";
 
 /** Column width in characters → points, as Excel converts for its default font (7-pixel digits). */

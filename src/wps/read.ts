@@ -10,7 +10,8 @@
 import { rangeToA1, type CellRange } from "../core/address";
 import { formatCellText } from "../core/format";
 import { normalizeSnapshot, type CellValue, type SheetSnapshot } from "../core/snapshot";
-import { HostError, type SheetScope } from "../host/types";
+import { checkSheetSize, toCellValue } from "../host/plans/read";
+import type { SheetScope } from "../host/types";
 import {
   XL_CELL_TYPE_CONSTANTS,
   XL_CELL_TYPE_FORMULAS,
@@ -23,9 +24,6 @@ import {
   type WpsWorksheet,
 } from "./api";
 import { parseWpsAddress } from "./address";
-
-/** A used range beyond this is stray content far away, not a table (the Excel host's limit too). */
-const MAX_SHEET_CELLS = 20_000_000;
 
 /** What a Chinese WPS may report for General. */
 const GENERAL_NAMES = new Set(["general", "g/通用格式", "通用格式", "常规"]);
@@ -59,12 +57,6 @@ function special(range: WpsRange, type: number, value: number): WpsRange | null 
   }
 }
 
-function toCellValue(value: unknown): CellValue {
-  if (value === "" || value === null || value === undefined) return null;
-  if (typeof value === "number" || typeof value === "boolean" || typeof value === "string") return value;
-  return String(value);
-}
-
 /** Value2 as rows of columns (one cell gives a scalar). */
 function grid(value: unknown, rows: number, cols: number): unknown[][] {
   if (Array.isArray(value)) return value.map((row) => (Array.isArray(row) ? row : [row]));
@@ -84,12 +76,7 @@ export function readSheet(ws: WpsWorksheet): SheetSnapshot {
   const area = areaOf(used);
   const rows = area.bottom - area.top + 1;
   const cols = area.right - area.left + 1;
-  if (rows * cols > MAX_SHEET_CELLS) {
-    throw new HostError(
-      `工作表“${name}”的已用区域过大（${rows * cols} 个单元格），多半有远处的零散内容。请删除表格以外的内容后重试。`,
-      `The used range of worksheet "${name}" is too large (${rows * cols} cells), probably because of stray content far away. Delete what lies outside the table and try again.`,
-    );
-  }
+  checkSheetSize(name, area);
   const raw = grid(used.Value2, rows, cols);
   const values: CellValue[][] = [];
   for (let r = 0; r <= area.bottom; r++) {
