@@ -74,6 +74,10 @@ interface SizeFigures {
     loadPeakRssMB: number;
     loadMerges: "plain" | "linear";
     ratio: number;
+    /** The unzip-and-parse floor alone, in a fresh process. */
+    floorPeakRssMB: number;
+    /** Node itself, running nothing: every process above starts from it. */
+    nodePeakRssMB: number;
     /** Times of the same runs: each once, in a fresh process. */
     coldCheckMs: number;
     coldLoadMs: number;
@@ -168,6 +172,20 @@ async function unzipAndParse(file: string): Promise<number> {
   return performance.now() - started;
 }
 
+/**
+ * The floor as a process of its own, loading only fflate and saxes: the same work as unzipAndParse,
+ * written out as source because the bundle's copy of it would load the whole bundle.
+ */
+const FLOOR_SOURCE = `(file) => {
+  const { unzipSync, strFromU8 } = require("fflate");
+  const { SaxesParser } = require("saxes");
+  const parts = unzipSync(new Uint8Array(require("node:fs").readFileSync(file)));
+  for (const [name, bytes] of Object.entries(parts)) {
+    if (!/\\.(?:xml|rels)$/.test(name)) continue;
+    new SaxesParser({ xmlns: false, position: false }).write(strFromU8(bytes)).close();
+  }
+}`;
+
 /** Past this size plain exceljs takes minutes (quadratic merge check): it is left out to keep the run short. */
 const PLAIN_EXCELJS_MAX_ROWS = 20000;
 
@@ -235,7 +253,11 @@ process.on("exit", () => {
  * count against the other: its peak resident memory, and its time as a user running it once sees it.
  * The check is the command line itself (dist/cli.cjs); the load is exceljs's readFile and nothing else.
  */
-function coldRun(job: "check" | "plain" | "linear", file: string, dir: string): { peakRssMB: number; ms: number } {
+function coldRun(
+  job: "check" | "plain" | "linear" | "floor" | "node",
+  file: string,
+  dir: string,
+): { peakRssMB: number; ms: number } {
   const preload = path.join(dir, "rss-preload.cjs");
   writeFileSync(preload, RSS_PRELOAD);
   const root = path.resolve(__dirname, "..");
@@ -244,7 +266,11 @@ function coldRun(job: "check" | "plain" | "linear", file: string, dir: string): 
       ? ["-r", preload, path.join(root, "dist", "cli.cjs"), "check", file, "--json"]
       : job === "plain"
         ? ["-r", preload, "-e", `new (require("exceljs").Workbook)().xlsx.readFile(${JSON.stringify(file)})`]
-        : ["-r", preload, __filename, "--child", job, file];
+        : job === "floor"
+          ? ["-r", preload, "-e", `(${FLOOR_SOURCE})(${JSON.stringify(file)})`]
+          : job === "node"
+            ? ["-r", preload, "-e", "0"]
+            : ["-r", preload, __filename, "--child", job, file];
   const result = spawnSync(process.execPath, args, { cwd: root, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
   const line = result.stderr.trim().split("\n").pop() ?? "";
   if (result.status === null || result.status > 1 || !line.startsWith("{")) {
@@ -327,17 +353,22 @@ async function measureSize(size: number, dir: string): Promise<SizeFigures> {
   const loadMerges = size <= PLAIN_EXCELJS_MAX_ROWS ? "plain" : "linear";
   const check = coldRun("check", file, dir);
   const load = coldRun(loadMerges, file, dir);
+  const floorRun = coldRun("floor", file, dir);
+  const nodeRun = coldRun("node", file, dir);
   const memory = {
     checkPeakRssMB: check.peakRssMB,
     loadPeakRssMB: load.peakRssMB,
     loadMerges,
     ratio: round(check.peakRssMB / load.peakRssMB, 3),
+    floorPeakRssMB: floorRun.peakRssMB,
+    nodePeakRssMB: nodeRun.peakRssMB,
     coldCheckMs: check.ms,
     coldLoadMs: load.ms,
   } as const;
   log(
     `peak RSS                check ${check.peakRssMB} MB; exceljs load (${loadMerges}) ${load.peakRssMB} MB; ` +
-      `ratio ${memory.ratio} (fresh processes: check ${check.ms} ms, load ${load.ms} ms)`,
+      `ratio ${memory.ratio}; unzip-and-parse floor ${floorRun.peakRssMB} MB; node alone ${nodeRun.peakRssMB} MB ` +
+      `(fresh processes: check ${check.ms} ms, load ${load.ms} ms)`,
   );
 
   // The fake Excel host last, on the same workbook generated again (the generator is deterministic):
