@@ -7,7 +7,8 @@
  * Elements it does not know (extLst, future ones) are skipped; strict-OOXML parts read as transitional
  * ones, since only local names count. Memory follows the cells present: a cell far away costs one
  * cell, and content lying far beyond the table is left out of the snapshot and counted instead (see
- * `SheetSnapshot.omitted`).
+ * `SheetSnapshot.omitted`). The snapshots are read-only: rows of number formats holding no number are
+ * one shared, frozen row.
  */
 import { parseRangeA1, toA1, type CellRange } from "../core/address";
 import { formatCellText } from "../core/format";
@@ -676,7 +677,10 @@ function snapshotFrom(name: string, cells: Cells, merges: CellRange[], ctx: Shee
   const colCount = lastCol + 1;
   const values: CellValue[][] = Array.from({ length: rowCount }, () => new Array<CellValue>(colCount).fill(null));
   const texts: string[][] = Array.from({ length: rowCount }, () => new Array<string>(colCount).fill(""));
-  const numberFormats: string[][] = Array.from({ length: rowCount }, () => new Array<string>(colCount).fill("General"));
+  // Most rows hold no number: they share one frozen row of "General" (a row of its own is made when a
+  // number comes), which spares a third of a large snapshot's arrays.
+  const generalRow: readonly string[] = Object.freeze(new Array<string>(colCount).fill("General"));
+  const numberFormats = new Array<string[]>(rowCount).fill(generalRow as string[]);
   for (let i = 0; i < n; i++) {
     const r = cells.rows[i];
     const c = cells.cols[i];
@@ -686,7 +690,10 @@ function snapshotFrom(name: string, cells: Cells, merges: CellRange[], ctx: Shee
     values[r][c] = value;
     // Text shows as typed (a format's text section is not applied: the Excel host cannot see it either).
     texts[r][c] = typeof value === "string" ? value : formatCellText(value, format);
-    numberFormats[r][c] = format;
+    if (format !== "General") {
+      if (numberFormats[r] === generalRow) numberFormats[r] = new Array<string>(colCount).fill("General");
+      numberFormats[r][c] = format;
+    }
   }
   // A merged area with content in its top-left cell belongs to the sheet's extent, as far as the limit
   // allows: one reaching past it (A1:XFD1048576 is legal) is cut at the cells' extent.
@@ -706,7 +713,7 @@ function snapshotFrom(name: string, cells: Cells, merges: CellRange[], ctx: Shee
     if (r > lastRow) {
       values.push(new Array<CellValue>(colCount).fill(null));
       texts.push(new Array<string>(colCount).fill(""));
-      numberFormats.push(new Array<string>(colCount).fill("General"));
+      numberFormats.push(generalRow as string[]);
     }
   }
   const kept = merges
@@ -718,7 +725,7 @@ function snapshotFrom(name: string, cells: Cells, merges: CellRange[], ctx: Shee
       for (let c = r === m.top ? m.left + 1 : m.left; c <= Math.min(m.right, lastCol); c++) {
         values[r][c] = null;
         texts[r][c] = "";
-        numberFormats[r][c] = "General";
+        if (numberFormats[r][c] !== "General") numberFormats[r][c] = "General";
       }
     }
   }

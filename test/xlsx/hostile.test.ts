@@ -479,4 +479,25 @@ describe("spellings read from the bytes", () => {
       expect(readSheetChunks(chunks, "块", ["零", "一"], ["General", "0.00"])).toEqual(whole);
     }
   });
+
+  test("rows without a number share one frozen row of number formats; a row with one has its own", () => {
+    const xml = sheetXml(
+      `<row r="1"><c r="A1" t="inlineStr"><is><t>名称</t></is></c><c r="B1" t="inlineStr"><is><t>值</t></is></c></row>` +
+        `<row r="2"><c r="A2" t="inlineStr"><is><t>金额</t></is></c><c r="B2" s="1"><v>12.5</v></c></row>` +
+        `<row r="3"><c r="A3" t="inlineStr"><is><t>说明</t></is></c><c r="B3" t="inlineStr"><is><t>无</t></is></c></row>`,
+    );
+    const sheet = readSheetChunks([strToU8(xml)], "格式", [], ["General", "0.00"]);
+    expect(sheet.numberFormats).toEqual([
+      ["General", "General"],
+      ["General", "0.00"],
+      ["General", "General"],
+    ]);
+    expect(sheet.numberFormats[0]).toBe(sheet.numberFormats[2]);
+    expect(Object.isFrozen(sheet.numberFormats[0])).toBe(true);
+    expect(() => {
+      sheet.numberFormats[0][1] = "0%";
+    }).toThrow(TypeError);
+    expect(Object.isFrozen(sheet.numberFormats[1])).toBe(false);
+    expect(sheet.texts[1][1]).toBe("12.50");
+  });
 });
