@@ -18,7 +18,13 @@ import {
   planTemplate,
   planValidations,
   templateArea,
-  templateRefusals,
+  emptyTemplateError,
+  filledTargetError,
+  lockedStructureError,
+  mergedTargetError,
+  numberFormatRuns,
+  protectedTargetError,
+  styleGrid,
   type TemplatePlan,
   type ValidationWrite,
 } from "../host/plans/template";
@@ -91,10 +97,10 @@ interface Created {
 
 /** Refuses a target area on a protected sheet, or with any cell holding a value or a formula. */
 function refuseFilledTarget(target: Excel.Range, sheet: Excel.Worksheet, area: CellRange, patch: SheetPatch): void {
-  if (sheet.protection.protected) throw templateRefusals.protectedSheet(sheet.name);
+  if (sheet.protection.protected) throw protectedTargetError(sheet.name);
   const formulas = target.formulas;
   const filled = firstFilledCell(area, target.values, (r, c) => formulas[r]?.[c] !== "");
-  if (filled) throw templateRefusals.filledCell(area, filled, patch);
+  if (filled) throw filledTargetError(area, filled, patch);
 }
 
 /** Refuses a target area that a merged area (found by the probes) reaches into. */
@@ -103,7 +109,7 @@ function refuseMergedTarget(area: CellRange, probes: readonly Excel.RangeAreas[]
     if (probe.isNullObject) continue;
     for (const found of probe.areas.items) {
       const merged = parseExcelRange(found.address);
-      if (merged && rangesOverlap(merged, area)) throw templateRefusals.mergedCells(area, merged);
+      if (merged && rangesOverlap(merged, area)) throw mergedTargetError(area, merged);
     }
   }
 }
@@ -114,7 +120,7 @@ export async function insertTemplate(
   sheetName: string,
   features: ExcelFeatures,
 ): Promise<TemplatePlacement> {
-  if (patch.rowCount < 1 || patch.colCount < 1) throw templateRefusals.empty();
+  if (patch.rowCount < 1 || patch.colCount < 1) throw emptyTemplateError();
   const created: Created = { sheetName: null, listSheetCreated: false, names: [], selectionArea: null, merging: false };
   let writing = false;
   try {
@@ -163,7 +169,7 @@ export async function insertTemplate(
       if (targetRange) refuseMergedTarget(targetRange, mergeProbes);
 
       const structureLocked = structure.protected;
-      if (where === "new-sheet" && structureLocked) throw templateRefusals.lockedStructure();
+      if (where === "new-sheet" && structureLocked) throw lockedStructureError();
       const origin: CellRef = targetRange ? { row: targetRange.top, col: targetRange.left } : { row: 0, col: 0 };
       const existingNames = new Set(names.items.map((n) => n.name.toLowerCase()));
       const validations = planValidations(patch, origin, existingNames, !structureLocked || existing !== null);
@@ -209,7 +215,7 @@ export async function insertTemplate(
         }
       }
 
-      writePlan(sheet, plan);
+      writePlan(sheet, plan, patch, origin);
       for (const write of validations.writes) writeValidation(sheet, write);
       await context.sync();
       // Merges go last, in their own round trip: if one fails, the undo knows which step it was in.
@@ -234,12 +240,13 @@ export async function insertTemplate(
 }
 
 /** Values, number formats, styles, widths and heights of the plan (merges come after). */
-function writePlan(sheet: Excel.Worksheet, plan: TemplatePlan): void {
+function writePlan(sheet: Excel.Worksheet, plan: TemplatePlan, patch: SheetPatch, origin: CellRef): void {
   for (const run of plan.values) sheet.getRangeByIndexes(run.row, run.col, 1, run.items.length).values = [run.items];
-  for (const run of plan.numberFormats) {
+  for (const run of numberFormatRuns(patch, origin)) {
     sheet.getRangeByIndexes(run.row, run.col, 1, run.items.length).numberFormat = [run.items];
   }
-  const properties = plan.styleGrid.map((row) =>
+  // Every cell's style in one call over the area.
+  const properties = styleGrid(patch).map((row) =>
     row.map((style): Excel.SettableCellProperties => (style ? { format: cellFormat(style) } : {})),
   );
   const { area } = plan;

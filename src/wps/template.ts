@@ -15,7 +15,13 @@ import {
   planTemplate,
   planValidations,
   templateArea,
-  templateRefusals,
+  emptyTemplateError,
+  filledTargetError,
+  lockedStructureError,
+  mergedTargetError,
+  noSelectionError,
+  protectedTargetError,
+  styleGroups,
   type TemplatePlan,
   type ValidationWrite,
 } from "../host/plans/template";
@@ -110,16 +116,17 @@ function applyStyle(range: WpsRange, style: PatchStyle): void {
 }
 
 /** Values, number formats, styles, widths and heights of the plan (merges come after). */
-function writePlan(ws: WpsWorksheet, plan: TemplatePlan): void {
+function writePlan(ws: WpsWorksheet, plan: TemplatePlan, patch: SheetPatch, origin: CellRef): void {
   for (const run of plan.values) {
     ws.Range(
       rangeToA1({ top: run.row, left: run.col, bottom: run.row, right: run.col + run.items.length - 1 }),
     ).Value2 = [run.items];
   }
   // Cells formatted alike (and styled alike) are written through one address list.
-  for (const { format, cells } of plan.formatGroups)
+  const groups = styleGroups(patch, origin);
+  for (const { format, cells } of groups.formats)
     for (const list of addressLists(cells, MAX_ADDRESS_CHARS)) ws.Range(list).NumberFormat = format;
-  for (const { style, cells } of plan.styleGroups)
+  for (const { style, cells } of groups.styles)
     for (const list of addressLists(cells, MAX_ADDRESS_CHARS)) applyStyle(ws.Range(list), style);
   // ColumnWidth is in characters, as the plan gives it; RowHeight in points.
   for (const { col, characters } of plan.columnWidths) ws.Range(toA1(0, col)).ColumnWidth = characters;
@@ -135,7 +142,7 @@ interface Created {
 
 /** Refuses a target area on a protected sheet, with any cell holding something, or reached by a merged area. */
 function refuseTarget(ws: WpsWorksheet, area: CellRange, patch: SheetPatch): void {
-  if (ws.ProtectContents) throw templateRefusals.protectedSheet(ws.Name);
+  if (ws.ProtectContents) throw protectedTargetError(ws.Name);
   const range = ws.Range(rangeToA1(area));
   const raw = range.Value2 as unknown;
   const values = Array.isArray(raw) ? (raw as unknown[][]) : [[raw]];
@@ -146,9 +153,9 @@ function refuseTarget(ws: WpsWorksheet, area: CellRange, patch: SheetPatch): voi
     values,
     (r, c) => formulas !== false && ws.Cells.Item(area.top + r + 1, area.left + c + 1).HasFormula === true,
   );
-  if (filled) throw templateRefusals.filledCell(area, filled, patch);
+  if (filled) throw filledTargetError(area, filled, patch);
   const merged = mergedAreas(ws, area)[0];
-  if (merged) throw templateRefusals.mergedCells(area, merged);
+  if (merged) throw mergedTargetError(area, merged);
 }
 
 export function insertTemplate(
@@ -157,7 +164,7 @@ export function insertTemplate(
   where: "new-sheet" | "selection",
   sheetName: string,
 ): TemplatePlacement {
-  if (patch.rowCount < 1 || patch.colCount < 1) throw templateRefusals.empty();
+  if (patch.rowCount < 1 || patch.colCount < 1) throw emptyTemplateError();
   const created: Created = { sheet: null, area: null, listSheet: null, names: [] };
   let writing = false;
   try {
@@ -169,14 +176,14 @@ export function insertTemplate(
       if (where === "selection") {
         const selection = app.Selection as Partial<WpsRange> | null;
         if (!selection || typeof selection.Address !== "function" || !selection.Worksheet) {
-          throw templateRefusals.noSelection();
+          throw noSelectionError();
         }
         const start = selection as WpsRange;
         target = start.Worksheet;
         const at = areaOf(start);
         origin = { row: at.top, col: at.left };
         refuseTarget(target, templateArea(patch, origin), patch);
-      } else if (structureLocked) throw templateRefusals.lockedStructure();
+      } else if (structureLocked) throw lockedStructureError();
       const names = book.Names;
       const existingNames = new Set<string>();
       for (let i = 1; i <= names.Count; i++) existingNames.add(String(names.Item(i).Name).toLowerCase());
@@ -226,7 +233,7 @@ export function insertTemplate(
         }
       }
 
-      writePlan(ws, plan);
+      writePlan(ws, plan, patch, origin);
       for (const write of validations.writes) writeValidation(ws, write);
       for (const merge of plan.merges) ws.Range(rangeToA1(merge)).Merge();
       ws.Activate();

@@ -199,19 +199,16 @@ export interface RowRun<T> {
   items: T[];
 }
 
-/** What the patch writes at an origin, in sheet coordinates; merges come last, after everything else. */
+/**
+ * What the patch writes at an origin, in sheet coordinates; merges come last, after everything else.
+ * How cells are styled depends on how a host writes them best: all at once over the area
+ * (`styleGrid`, `numberFormatRuns`), or through address lists of cells styled alike (`styleGroups`).
+ */
 export interface TemplatePlan {
   /** The area the template covers. */
   area: CellRange;
   /** Row runs of cells holding a value, each written at once (values already literal). */
   values: RowRun<string | number>[];
-  /** Row runs of cells with a number format. */
-  numberFormats: RowRun<string>[];
-  /** Every cell's style over the area, row by row (null: none), for a host that sets them in one call. */
-  styleGrid: (PatchStyle | null)[][];
-  /** The styled cells grouped by style, and the formatted ones by format, for a host that writes address lists. */
-  styleGroups: { style: PatchStyle; cells: string[] }[];
-  formatGroups: { format: string; cells: string[] }[];
   /** Widths in characters and heights in points, where the patch sets them. */
   columnWidths: { col: number; characters: number }[];
   rowHeights: { row: number; points: number }[];
@@ -219,36 +216,83 @@ export interface TemplatePlan {
 }
 
 export function planTemplate(patch: SheetPatch, origin: CellRef): TemplatePlan {
-  const cellAt = new Map(patch.cells.map((cell) => [`${cell.row},${cell.col}`, cell]));
-  const styleOf = (r: number, c: number): PatchStyle | undefined => {
-    const cell = cellAt.get(`${r},${c}`);
-    if (!cell?.style) return undefined;
-    const style = patch.styles[cell.style];
-    if (!style) throw new Error(`The patch names an unknown style "${cell.style}".`);
-    return style;
-  };
-  const at = <T>(runs: RowRun<T>[]) =>
-    runs.map((run) => ({ ...run, row: origin.row + run.row, col: origin.col + run.col }));
+  const cellAt = cellsOf(patch);
   const values = rowRuns<string | number>(
     patch,
     (v) => v !== undefined && v !== null && v !== "",
     (r, c) => cellAt.get(`${r},${c}`)?.value ?? undefined,
-  ).map((run) => ({ ...run, items: run.items.map(literal) }));
-  const numberFormats = rowRuns<string>(
-    patch,
-    (v) => v !== undefined,
-    (r, c) => styleOf(r, c)?.numberFormat,
   );
-  const styleGrid: (PatchStyle | null)[][] = [];
+  const columnWidths: { col: number; characters: number }[] = [];
+  patch.columnWidths.forEach((width, c) => {
+    if (width !== null) columnWidths.push({ col: origin.col + c, characters: width });
+  });
+  const rowHeights: { row: number; points: number }[] = [];
+  patch.rowHeights.forEach((height, r) => {
+    if (height !== null) rowHeights.push({ row: origin.row + r, points: height });
+  });
+  return {
+    area: templateArea(patch, origin),
+    values: values.map((run) => ({
+      row: origin.row + run.row,
+      col: origin.col + run.col,
+      items: run.items.map(literal),
+    })),
+    columnWidths,
+    rowHeights,
+    merges: patch.merges.map((m) => offsetRange(m, origin)),
+  };
+}
+
+function cellsOf(patch: SheetPatch): Map<string, SheetPatch["cells"][number]> {
+  return new Map(patch.cells.map((cell) => [`${cell.row},${cell.col}`, cell]));
+}
+
+/** The style of the patch cell at (row, col), if any; a style the patch does not hold is a broken patch. */
+function styleAt(
+  patch: SheetPatch,
+  cellAt: ReturnType<typeof cellsOf>,
+  row: number,
+  col: number,
+): PatchStyle | undefined {
+  const cell = cellAt.get(`${row},${col}`);
+  if (!cell?.style) return undefined;
+  const style = patch.styles[cell.style];
+  if (!style) throw new Error(`The patch names an unknown style "${cell.style}".`);
+  return style;
+}
+
+/** Every cell's style over the area, row by row (null: none). */
+export function styleGrid(patch: SheetPatch): (PatchStyle | null)[][] {
+  const cellAt = cellsOf(patch);
+  const grid: (PatchStyle | null)[][] = [];
   for (let r = 0; r < patch.rowCount; r++) {
     const row: (PatchStyle | null)[] = [];
-    for (let c = 0; c < patch.colCount; c++) row.push(styleOf(r, c) ?? null);
-    styleGrid.push(row);
+    for (let c = 0; c < patch.colCount; c++) row.push(styleAt(patch, cellAt, r, c) ?? null);
+    grid.push(row);
   }
+  return grid;
+}
+
+/** Row runs of cells with a number format, in sheet coordinates. */
+export function numberFormatRuns(patch: SheetPatch, origin: CellRef): RowRun<string>[] {
+  const cellAt = cellsOf(patch);
+  return rowRuns<string>(
+    patch,
+    (v) => v !== undefined,
+    (r, c) => styleAt(patch, cellAt, r, c)?.numberFormat,
+  ).map((run) => ({ ...run, row: origin.row + run.row, col: origin.col + run.col }));
+}
+
+/** The styled cells (A1, sheet coordinates) grouped by style, and the formatted ones by number format. */
+export function styleGroups(
+  patch: SheetPatch,
+  origin: CellRef,
+): { styles: { style: PatchStyle; cells: string[] }[]; formats: { format: string; cells: string[] }[] } {
+  const cellAt = cellsOf(patch);
   const byStyle = new Map<string, { style: PatchStyle; cells: string[] }>();
   const byFormat = new Map<string, { format: string; cells: string[] }>();
   for (const cell of patch.cells) {
-    const style = styleOf(cell.row, cell.col);
+    const style = styleAt(patch, cellAt, cell.row, cell.col);
     if (!style || !cell.style) continue;
     const address = toA1(origin.row + cell.row, origin.col + cell.col);
     const group = byStyle.get(cell.style) ?? { style, cells: [] };
@@ -260,25 +304,7 @@ export function planTemplate(patch: SheetPatch, origin: CellRef): TemplatePlan {
       byFormat.set(style.numberFormat, formatted);
     }
   }
-  const columnWidths: { col: number; characters: number }[] = [];
-  patch.columnWidths.forEach((width, c) => {
-    if (width !== null) columnWidths.push({ col: origin.col + c, characters: width });
-  });
-  const rowHeights: { row: number; points: number }[] = [];
-  patch.rowHeights.forEach((height, r) => {
-    if (height !== null) rowHeights.push({ row: origin.row + r, points: height });
-  });
-  return {
-    area: templateArea(patch, origin),
-    values: at(values),
-    numberFormats: at(numberFormats),
-    styleGrid,
-    styleGroups: [...byStyle.values()],
-    formatGroups: [...byFormat.values()],
-    columnWidths,
-    rowHeights,
-    merges: patch.merges.map((m) => offsetRange(m, origin)),
-  };
+  return { styles: [...byStyle.values()], formats: [...byFormat.values()] };
 }
 
 /** The area a patch covers with its top-left cell at origin. */
@@ -333,29 +359,40 @@ export function firstFilledCell(
   return null;
 }
 
-/** Why a template cannot be inserted: the user's sentence in Chinese and English. */
-export const templateRefusals = {
-  empty: () => new HostError("模板是空的，没有可插入的内容。", "The template is empty: there is nothing to insert."),
-  noSelection: () =>
-    new HostError("请先选中一个单元格，再插入模板。", "Select a cell first, then insert the template."),
-  protectedSheet: (sheet: string) =>
-    new HostError(
-      `无法插入模板：工作表“${sheet}”受保护。请先撤销保护，或选择“插入到新工作表”。`,
-      `Could not insert the template: worksheet "${sheet}" is protected. Unprotect it, or insert on a new worksheet.`,
-    ),
-  filledCell: (area: CellRange, cell: string, patch: SheetPatch) =>
-    new HostError(
-      `无法在所选位置插入模板：目标区域 ${rangeToA1(area)} 中的单元格 ${cell} 已有内容，模板不会覆盖已有内容。请选择一片空白区域（需 ${patch.rowCount} 行 × ${patch.colCount} 列），或插入到新工作表。`,
-      `Cannot insert the template at the selection: cell ${cell} in the target area ${rangeToA1(area)} is not empty, and the template never overwrites content. Select an empty area (${patch.rowCount} rows × ${patch.colCount} columns), or insert on a new worksheet.`,
-    ),
-  mergedCells: (area: CellRange, merged: CellRange) =>
-    new HostError(
-      `无法在所选位置插入模板：目标区域 ${rangeToA1(area)} 含有合并单元格 ${rangeToA1(merged)}。请选择一片没有合并单元格的空白区域，或插入到新工作表。`,
-      `Cannot insert the template at the selection: the target area ${rangeToA1(area)} holds the merged cells ${rangeToA1(merged)}. Select an empty area without merged cells, or insert on a new worksheet.`,
-    ),
-  lockedStructure: () =>
-    new HostError(
-      "无法插入模板：工作簿结构受保护，不能添加工作表。请先撤销工作簿保护，或在空白区域选中单元格后插入到所选位置。",
-      "Could not insert the template: the workbook's structure is protected, so no worksheet can be added. Unprotect the workbook, or select a cell in an empty area and insert there.",
-    ),
-};
+/* Why a template cannot be inserted: the user's sentence in Chinese and English. */
+
+export function emptyTemplateError(): HostError {
+  return new HostError("模板是空的，没有可插入的内容。", "The template is empty: there is nothing to insert.");
+}
+
+export function noSelectionError(): HostError {
+  return new HostError("请先选中一个单元格，再插入模板。", "Select a cell first, then insert the template.");
+}
+
+export function protectedTargetError(sheet: string): HostError {
+  return new HostError(
+    `无法插入模板：工作表“${sheet}”受保护。请先撤销保护，或选择“插入到新工作表”。`,
+    `Could not insert the template: worksheet "${sheet}" is protected. Unprotect it, or insert on a new worksheet.`,
+  );
+}
+
+export function filledTargetError(area: CellRange, cell: string, patch: SheetPatch): HostError {
+  return new HostError(
+    `无法在所选位置插入模板：目标区域 ${rangeToA1(area)} 中的单元格 ${cell} 已有内容，模板不会覆盖已有内容。请选择一片空白区域（需 ${patch.rowCount} 行 × ${patch.colCount} 列），或插入到新工作表。`,
+    `Cannot insert the template at the selection: cell ${cell} in the target area ${rangeToA1(area)} is not empty, and the template never overwrites content. Select an empty area (${patch.rowCount} rows × ${patch.colCount} columns), or insert on a new worksheet.`,
+  );
+}
+
+export function mergedTargetError(area: CellRange, merged: CellRange): HostError {
+  return new HostError(
+    `无法在所选位置插入模板：目标区域 ${rangeToA1(area)} 含有合并单元格 ${rangeToA1(merged)}。请选择一片没有合并单元格的空白区域，或插入到新工作表。`,
+    `Cannot insert the template at the selection: the target area ${rangeToA1(area)} holds the merged cells ${rangeToA1(merged)}. Select an empty area without merged cells, or insert on a new worksheet.`,
+  );
+}
+
+export function lockedStructureError(): HostError {
+  return new HostError(
+    "无法插入模板：工作簿结构受保护，不能添加工作表。请先撤销工作簿保护，或在空白区域选中单元格后插入到所选位置。",
+    "Could not insert the template: the workbook's structure is protected, so no worksheet can be added. Unprotect the workbook, or select a cell in an empty area and insert there.",
+  );
+}

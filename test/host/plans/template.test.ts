@@ -8,8 +8,11 @@ import {
   firstFilledCell,
   listColumns,
   literal,
+  numberFormatRuns,
   planTemplate,
   planValidations,
+  styleGrid,
+  styleGroups,
   templateArea,
   type ValidationWrite,
 } from "../../../src/host/plans/template";
@@ -248,26 +251,14 @@ describe("planTemplate", () => {
     rowHeights: [null, 30],
   });
 
-  it("gives every write in sheet coordinates at the origin", () => {
-    expect(planTemplate(patch, { row: 2, col: 1 })).toEqual({
+  const origin = { row: 2, col: 1 };
+  it("gives values, widths, heights and merges in sheet coordinates at the origin", () => {
+    expect(planTemplate(patch, origin)).toEqual({
       area: box(2, 1, 3, 4),
       values: [
         { row: 2, col: 1, items: ["项目", "'2024"] },
         { row: 3, col: 2, items: [0.5, "'=A1"] },
       ],
-      numberFormats: [
-        { row: 2, col: 4, items: ["0%"] },
-        { row: 3, col: 2, items: ["0%", "0%"] },
-      ],
-      styleGrid: [
-        [title, title, null, percent],
-        [null, percent, percent, null],
-      ],
-      styleGroups: [
-        { style: title, cells: ["B3", "C3"] },
-        { style: percent, cells: ["E3", "C4", "D4"] },
-      ],
-      formatGroups: [{ format: "0%", cells: ["E3", "C4", "D4"] }],
       columnWidths: [
         { col: 1, characters: 12 },
         { col: 3, characters: 8.5 },
@@ -277,9 +268,32 @@ describe("planTemplate", () => {
     });
   });
 
+  it("gives the styles over the area, for a host that sets them at once", () => {
+    expect(styleGrid(patch)).toEqual([
+      [title, title, null, percent],
+      [null, percent, percent, null],
+    ]);
+    expect(numberFormatRuns(patch, origin)).toEqual([
+      { row: 2, col: 4, items: ["0%"] },
+      { row: 3, col: 2, items: ["0%", "0%"] },
+    ]);
+  });
+
+  it("groups the cells styled alike, for a host that writes address lists", () => {
+    expect(styleGroups(patch, origin)).toEqual({
+      styles: [
+        { style: title, cells: ["B3", "C3"] },
+        { style: percent, cells: ["E3", "C4", "D4"] },
+      ],
+      formats: [{ format: "0%", cells: ["E3", "C4", "D4"] }],
+    });
+  });
+
   it("refuses a patch naming a style it does not hold", () => {
     const broken = patchOf({ cells: [{ row: 0, col: 0, value: "x", style: "missing" }] });
-    expect(() => planTemplate(broken, { row: 0, col: 0 })).toThrow(/unknown style "missing"/);
+    expect(() => styleGrid(broken)).toThrow(/unknown style "missing"/);
+    expect(() => numberFormatRuns(broken, { row: 0, col: 0 })).toThrow(/unknown style "missing"/);
+    expect(() => styleGroups(broken, { row: 0, col: 0 })).toThrow(/unknown style "missing"/);
   });
 
   it("knows the area from the patch's size", () => {
