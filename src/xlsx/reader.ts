@@ -2,8 +2,8 @@
  * The .xlsx reader: from a package's bytes to one snapshot per visible worksheet, reading only the
  * parts a check needs (the workbook, its relationships, shared strings, the number formats of the
  * styles, and the sheets the workbook lists, found through its relationships) and building the
- * snapshot straight from their bytes: each part is inflated in chunks and run through a tokenizer that
- * builds no object per tag (scan.ts), so a cell costs what is kept of it and no part is held whole.
+ * snapshot straight from their bytes: each part is inflated on its own and run through a tokenizer that
+ * builds no object per tag (scan.ts), so a cell costs what is kept of it, and no two parts are held at once.
  * Elements it does not know (extLst, future ones) are skipped; strict-OOXML parts read as transitional
  * ones, since only local names count. Memory follows the cells present: a cell far away costs one
  * cell, and content lying far beyond the table is left out of the snapshot and counted instead (see
@@ -95,7 +95,8 @@ abstract class TagHandler implements XmlHandler {
 function scanPart(pkg: ZipPackage, part: string, file: string, handler: XmlHandler): void {
   const scanner = new XmlScanner(handler);
   try {
-    pkg.stream(part, (chunk) => scanner.push(chunk));
+    // The part is scanned where it lies and let go before the next one is inflated.
+    scanner.push(pkg.read(part));
     scanner.end();
   } catch (error) {
     if (error instanceof InputError) throw error;
@@ -624,7 +625,8 @@ function readSheet(pkg: ZipPackage, part: string, name: string, ctx: SheetContex
 
 /**
  * A worksheet part's snapshot from its bytes in the chunks given (shared strings and cell formats as
- * the workbook would give them): the reader's own path, for tests that cut a part anywhere.
+ * the workbook would give them): the reader's own path, which takes a part whole, but can take it in
+ * pieces cut anywhere (the tests do).
  */
 export function readSheetChunks(
   chunks: Iterable<Uint8Array>,

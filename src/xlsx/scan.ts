@@ -222,45 +222,73 @@ function nameHash(b: Uint8Array, start: number, end: number): number {
  * the token is complete.
  */
 export class XmlScanner {
-  /** The bytes being scanned; the handler reads its offsets here. */
-  buffer = new Uint8Array(64 * 1024);
+  /** The bytes being scanned (a chunk as given, or the scanner's own copy); the handler reads its offsets here. */
+  buffer: Uint8Array;
   private length = 0;
+  /** Where what is left of a chunk waits for the next one. */
+  private own = new Uint8Array(0);
   private stack = new Int32Array(64);
   private depth = 0;
   private sawRoot = false;
   private closedRoot = false;
   private started = false;
 
-  constructor(private readonly handler: XmlHandler) {}
+  constructor(private readonly handler: XmlHandler) {
+    this.buffer = this.own;
+  }
 
-  /** Scans a chunk (it is copied; the caller may reuse it). */
+  /**
+   * Scans a chunk. With nothing left over from the last one it is scanned where it lies (a whole part
+   * costs no copy); only its unfinished end is copied. The chunk is never written to.
+   */
   push(chunk: Uint8Array): void {
-    const needed = this.length + chunk.length;
-    if (needed > this.buffer.length) {
-      let size = this.buffer.length * 2;
-      while (size < needed) size *= 2;
-      const grown = new Uint8Array(size);
-      grown.set(this.buffer.subarray(0, this.length));
-      this.buffer = grown;
+    if (this.length === 0) {
+      this.buffer = chunk;
+      this.length = chunk.length;
+    } else {
+      const needed = this.length + chunk.length;
+      if (needed > this.own.length) this.grow(needed);
+      this.own.set(chunk, this.length);
+      this.length = needed;
     }
-    this.buffer.set(chunk, this.length);
-    this.length = needed;
-    this.scan(false);
+    this.keep(this.scan(false));
   }
 
   /** Scans what is left; throws XmlSyntaxError when the part ends inside markup or an element. */
   end(): void {
-    this.scan(true);
+    this.keep(this.scan(true));
     if (!this.sawRoot) throw new XmlSyntaxError("there is no root element");
     if (this.depth > 0) throw new XmlSyntaxError("the part ends before its elements are closed");
   }
 
-  private scan(final: boolean): void {
+  /** Keeps the bytes from `consumed` on, at the start of the scanner's own buffer. */
+  private keep(consumed: number): void {
+    const rest = this.length - consumed;
+    if (this.buffer !== this.own) {
+      if (rest > this.own.length) this.grow(rest);
+      this.own.set(this.buffer.subarray(consumed, this.length));
+      this.buffer = this.own;
+    } else if (consumed > 0) this.own.copyWithin(0, consumed, this.length);
+    this.length = rest;
+  }
+
+  /** Room for `needed` bytes in the scanner's own buffer, what it holds kept. */
+  private grow(needed: number): void {
+    let size = Math.max(this.own.length * 2, 4096);
+    while (size < needed) size *= 2;
+    const grown = new Uint8Array(size);
+    grown.set(this.own.subarray(0, this.buffer === this.own ? this.length : 0));
+    if (this.buffer === this.own) this.buffer = grown;
+    this.own = grown;
+  }
+
+  /** Scans the buffer; returns how far it got (the start of the first unfinished token). */
+  private scan(final: boolean): number {
     const b = this.buffer;
     const end = this.length;
     let pos = 0;
     if (!this.started) {
-      if (end < 3 && !final) return;
+      if (end < 3 && !final) return 0;
       this.started = true;
       if (end >= 3 && b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf) pos = 3; // byte-order mark
     }
@@ -298,10 +326,7 @@ export class XmlScanner {
       pos = done;
     }
     this.handler.flush();
-    if (pos > 0) {
-      b.copyWithin(0, pos, end);
-      this.length = end - pos;
-    }
+    return pos;
   }
 
   private characters(start: number, end: number, plain: boolean, blank: boolean, cdata: boolean): void {

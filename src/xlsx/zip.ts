@@ -1,11 +1,12 @@
 /**
  * Reading the parts of an .xlsx package (a zip file) on demand, within limits. The central directory
- * is read once (by patch/zip.ts, which the annotated copy shares); a part is inflated only when asked for, in chunks, and the inflated bytes are counted
- * as they come: a part (or all parts together) growing past its limit stops at once with an
- * InputError, so a zip bomb costs seconds, never the machine's memory. Built on fflate's streaming
- * inflate: small, dependency-free, kept up to date, and the same code runs in a browser.
+ * is read once (by patch/zip.ts, which the annotated copy shares); a part is inflated only when asked
+ * for, one at a time, by Node's zlib, told to stop at the part's limit (or at what is left of the limit
+ * on all parts together): a part growing past it stops at once with an InputError, so a zip bomb costs
+ * at most the limit and a second or two, never the machine's memory. The reader scans each part where
+ * it lies and lets it go before the next is inflated.
  */
-import { Inflate } from "fflate";
+import { inflateRawSync } from "node:zlib";
 import { rawData, readZipDirectory, ZipError, type ZipEntry } from "./patch/zip";
 import { InputError } from "./sniff";
 
@@ -19,10 +20,6 @@ export interface ZipLimits {
 
 /** 256 MiB per part (a 1,000,000-cell sheet is about 60 MiB of XML), 512 MiB in all. */
 export const DEFAULT_ZIP_LIMITS: ZipLimits = { partBytes: 256 * 1024 * 1024, totalBytes: 512 * 1024 * 1024 };
-
-const CHUNK = 64 * 1024;
-
-const utf8 = new TextDecoder("utf-8");
 
 /** A part name as stored, with back slashes (some writers use them) made forward and no leading slash. */
 function normalName(name: string): string {
@@ -66,8 +63,8 @@ export class ZipPackage {
     return this.folded.get(n.toLowerCase()) ?? null;
   }
 
-  /** Feeds a part's inflated bytes to `sink` in chunks; throws InputError past a limit or on damage. */
-  stream(name: string, sink: (chunk: Uint8Array) => void): void {
+  /** A part's inflated bytes; throws InputError past a limit or on damage. */
+  read(name: string): Uint8Array {
     const entry = this.entries.get(name);
     if (!entry) throw this.damaged(`the part ${name} is missing`);
     let data: Uint8Array;
@@ -76,51 +73,28 @@ export class ZipPackage {
     } catch (error) {
       throw this.damaged(error instanceof ZipError ? error.detail : `the part ${name} cannot be read`, error);
     }
-    let partBytes = 0;
-    const take = (chunk: Uint8Array) => {
-      partBytes += chunk.length;
-      this.inflated += chunk.length;
-      if (partBytes > this.limits.partBytes) throw this.tooLarge(name, this.limits.partBytes, "part");
-      if (this.inflated > this.limits.totalBytes) throw this.tooLarge(name, this.limits.totalBytes, "total");
-      sink(chunk);
-    };
-    if (entry.method === 0) {
-      for (let at = 0; at < data.length; at += CHUNK) take(data.subarray(at, Math.min(data.length, at + CHUNK)));
-      return;
+    const left = this.limits.totalBytes - this.inflated;
+    const limit = Math.min(this.limits.partBytes, left);
+    const tooLarge = () =>
+      this.limits.partBytes <= left
+        ? this.tooLarge(name, this.limits.partBytes, "part")
+        : this.tooLarge(name, this.limits.totalBytes, "total");
+    let out: Uint8Array;
+    if (entry.method === 0) out = data;
+    else {
+      if (entry.method !== 8) throw this.damaged(`the part ${name} uses compression method ${entry.method}`);
+      if (entry.flags & 1) throw this.damaged(`the part ${name} is encrypted`);
+      try {
+        // zlib stops as soon as the output passes the limit: a bomb costs the limit at most.
+        out = inflateRawSync(data, { maxOutputLength: Math.max(1, limit) });
+      } catch (error) {
+        if ((error as { code?: string } | null)?.code === "ERR_BUFFER_TOO_LARGE") throw tooLarge();
+        throw this.damaged(`the part ${name} cannot be inflated`, error);
+      }
     }
-    if (entry.method !== 8) throw this.damaged(`the part ${name} uses compression method ${entry.method}`);
-    if (entry.flags & 1) throw this.damaged(`the part ${name} is encrypted`);
-    const inflate = new Inflate((chunk) => take(chunk));
-    try {
-      for (let at = 0; at < data.length; at += CHUNK)
-        inflate.push(data.subarray(at, Math.min(data.length, at + CHUNK)));
-      inflate.push(new Uint8Array(0), true);
-    } catch (error) {
-      if (error instanceof InputError) throw error;
-      throw this.damaged(`the part ${name} cannot be inflated`, error);
-    }
-  }
-
-  /** A part's inflated bytes. */
-  read(name: string): Uint8Array {
-    const chunks: Uint8Array[] = [];
-    let length = 0;
-    this.stream(name, (chunk) => {
-      chunks.push(chunk.slice());
-      length += chunk.length;
-    });
-    const out = new Uint8Array(length);
-    let at = 0;
-    for (const chunk of chunks) {
-      out.set(chunk, at);
-      at += chunk.length;
-    }
+    if (out.length > limit) throw tooLarge();
+    this.inflated += out.length;
     return out;
-  }
-
-  /** A part as text (UTF-8, a byte-order mark dropped). */
-  text(name: string): string {
-    return utf8.decode(this.read(name));
   }
 
   private damaged(detail: string, cause?: unknown): InputError {
