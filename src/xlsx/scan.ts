@@ -118,8 +118,8 @@ function entityText(b: Uint8Array, start: number, end: number): string {
   if (name === "quot") return '"';
   if (name === "apos") return "'";
   let code = -1;
-  if (/^#x[0-9a-fA-F]{1,8}$/.test(name)) code = allowedChar(parseInt(name.slice(2), 16));
-  else if (/^#[0-9]{1,10}$/.test(name)) code = allowedChar(parseInt(name.slice(1), 10));
+  if (/^#x[0-9a-fA-F]+$/.test(name)) code = allowedChar(parseInt(name.slice(2), 16));
+  else if (/^#[0-9]+$/.test(name)) code = allowedChar(parseInt(name.slice(1), 10));
   else throw new XmlSyntaxError(`the entity &${name}; is not defined`);
   if (code < 0) throw new XmlSyntaxError(`the character reference &${name}; is not allowed`);
   return String.fromCodePoint(code);

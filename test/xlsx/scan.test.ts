@@ -156,6 +156,16 @@ describe("the tokenizer reads what saxes reads", () => {
     );
   });
 
+  test("character references with leading zeros, hexadecimal digits in either case", () => {
+    const xml = '<a b="&#x0000000041;">&#0000065;&#x4e2d;&#x4E2D;&#x1f600;</a>';
+    expect(saxesEvents(xml)).toEqual([
+      ["open", "a", { b: "A" }],
+      ["text", "A中中😀"],
+      ["close", "a"],
+    ]);
+    expectSameAtEveryCut(xml);
+  });
+
   test("attribute values: entities, tabs and line ends, either quote, a > inside", () => {
     expectSameAtEveryCut(
       `<a one="x&amp;y" two='say "hi"' three="it's" four="a\tb\nc\r\nd\re" five="&#9;&#10;&#13;" six="1 > 0"/>`,
@@ -259,6 +269,7 @@ describe("what is not well-formed is refused, as saxes refuses it", () => {
     ["a cut-off start tag", '<a><b c="1"'],
     ["a tag that starts with a digit", "<a><1/></a>"],
     ["an unknown entity in an attribute", '<a b="&bogus;"/>'],
+    ["a character reference with a capital X", "<a>&#X42;</a>"],
   ])("%s", (_, xml) => {
     expect(saxesEvents(xml)).toBe("error");
     expect(scanEvents(encoder.encode(xml))).toBe("error");
