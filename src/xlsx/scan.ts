@@ -8,9 +8,12 @@
  * It accepts what a well-formed part may hold: attributes in either quote, namespace prefixes (names
  * are matched by their local part), comments, processing instructions, a document type declaration,
  * CDATA sections, the five predefined entities and character references. It refuses, as damaged,
- * what a truncated or garbled part shows: tags that do not match, markup left open at the end, text
- * or a second element outside the root, an unknown entity or a reference to a character XML does
- * not allow, a "<" inside an attribute value, an attribute without a quoted value.
+ * what a truncated or garbled part shows, as saxes (the parser it replaced) does: tags that do not
+ * match, markup left open at the end, text or a second element outside the root, a name holding a
+ * character names may not hold, an unknown entity or a reference to a character XML does not allow,
+ * a "<" inside an attribute value, an attribute without a quoted value. It does not check what no
+ * damage produces by chance: an attribute given twice (the first counts), the XML declaration's
+ * content, control characters in text.
  */
 
 /** Thrown for bytes that are not well-formed XML; the reader turns it into an InputError. */
@@ -70,6 +73,34 @@ const isSpace = (c: number): boolean => c === SPACE || c === LF || c === TAB || 
 /** Bytes that end a name: white space, "/", ">", "=", and the characters a name can never hold. */
 function endsName(c: number): boolean {
   return isSpace(c) || c === SLASH || c === GT || c === EQUALS || c === LT || c === QUOTE || c === APOSTROPHE;
+}
+
+/** A byte a name may hold: a letter, a digit, "-", ".", "_", ":" or any non-ASCII byte. */
+function inName(c: number): boolean {
+  return (
+    (c >= 0x61 && c <= 0x7a) ||
+    (c >= 0x41 && c <= 0x5a) ||
+    (c >= 0x30 && c <= 0x39) ||
+    c === 0x2d ||
+    c === 0x2e ||
+    c === 0x5f ||
+    c === COLON ||
+    c >= 0x80
+  );
+}
+
+/** Where a name that starts at `i` ends (a byte that ends names); throws for a byte no name may hold. */
+function scanName(b: Uint8Array, i: number, end: number): number {
+  for (; i < end && !endsName(b[i]); i++) {
+    if (!inName(b[i])) throw new XmlSyntaxError("a name holds a character names may not hold");
+  }
+  return i;
+}
+
+/** Where the local part of the name [start, end) begins: after its first colon, if any. */
+function localName(b: Uint8Array, start: number, end: number): number {
+  for (let i = start; i < end; i++) if (b[i] === COLON) return i + 1;
+  return start;
 }
 
 /** A byte that may start a name: a letter, "_", ":" or any non-ASCII byte (checked no further). */
@@ -147,6 +178,17 @@ export function decodeText(b: Uint8Array, start: number, end: number, attribute:
     }
   }
   return out + utf8Text(b, run, end);
+}
+
+/** Throws XmlSyntaxError for an entity in [start, end) that XML does not define (saxes refuses those too). */
+function checkEntities(b: Uint8Array, start: number, end: number): void {
+  for (let i = start; i < end; i++) {
+    if (b[i] !== AMP) continue;
+    const semicolon = b.indexOf(0x3b, i + 1);
+    if (semicolon < 0 || semicolon >= end) throw new XmlSyntaxError("an entity is not closed by ;");
+    entityText(b, i + 1, semicolon);
+    i = semicolon;
+  }
 }
 
 /** The offsets of the attribute value found by findAttribute: [valueStart, valueEnd), and whether it is plain. */
@@ -302,9 +344,13 @@ export class XmlScanner {
           const c = b[i];
           if (c === LT) break;
           if (c === AMP || c === CR) plain = false;
+          else if (c === GT && i >= pos + 2 && b[i - 1] === CLOSE_BRACKET && b[i - 2] === CLOSE_BRACKET) {
+            throw new XmlSyntaxError('text holds "]]>"');
+          }
           if (blank && !isSpace(c)) blank = false;
         }
         if (i === end && !final) break;
+        if (!plain) checkEntities(b, pos, i);
         this.characters(pos, i, plain, blank, false);
         pos = i;
         continue;
@@ -342,10 +388,9 @@ export class XmlScanner {
     const b = this.buffer;
     const name = pos + 1;
     if (!startsName(b[name])) throw new XmlSyntaxError("a tag does not start with a name");
-    let i = name;
-    let local = name;
-    for (; i < end && !endsName(b[i]); i++) if (b[i] === COLON && local === name) local = i + 1;
-    const nameEnd = i;
+    let i = scanName(b, name, end);
+    const tagEnd = i;
+    const local = localName(b, name, tagEnd);
     // Attributes: name, "=", a quoted value; white space between them.
     const attributes = i;
     for (;;) {
@@ -356,7 +401,7 @@ export class XmlScanner {
       if (c === GT || c === SLASH) break;
       if (i === afterName) throw new XmlSyntaxError("attributes are not separated by white space");
       if (!startsName(c)) throw new XmlSyntaxError("an attribute does not start with a name");
-      while (i < end && !endsName(b[i])) i++;
+      i = scanName(b, i, end);
       while (i < end && isSpace(b[i])) i++;
       if (i >= end) return -1;
       if (b[i] !== EQUALS) throw new XmlSyntaxError("an attribute has no value");
@@ -365,12 +410,15 @@ export class XmlScanner {
       if (i >= end) return -1;
       const quote = b[i];
       if (quote !== QUOTE && quote !== APOSTROPHE) throw new XmlSyntaxError("an attribute value is not quoted");
-      i++;
+      const value = ++i;
+      let entities = false;
       while (i < end && b[i] !== quote) {
         if (b[i] === LT) throw new XmlSyntaxError('an attribute value holds "<"');
+        if (b[i] === AMP) entities = true;
         i++;
       }
       if (i >= end) return -1;
+      if (entities) checkEntities(b, value, i);
       i++;
     }
     const attributesEnd = i;
@@ -385,9 +433,9 @@ export class XmlScanner {
       throw new XmlSyntaxError("there is a second root element");
     }
     this.sawRoot = true;
-    this.handler.open(this, name, local, nameEnd, attributes, attributesEnd);
+    this.handler.open(this, name, local, tagEnd, attributes, attributesEnd);
     if (selfClosing) {
-      this.handler.close(this, local, nameEnd);
+      this.handler.close(this, local, tagEnd);
       if (this.depth === 0) this.closedRoot = true;
     } else {
       if (this.depth === this.stack.length) {
@@ -395,7 +443,7 @@ export class XmlScanner {
         grown.set(this.stack);
         this.stack = grown;
       }
-      this.stack[this.depth++] = nameHash(b, name, nameEnd);
+      this.stack[this.depth++] = nameHash(b, name, tagEnd);
     }
     return i + 1;
   }
@@ -403,19 +451,18 @@ export class XmlScanner {
   private endTag(pos: number, end: number): number {
     const b = this.buffer;
     const name = pos + 2;
-    let i = name;
-    let local = name;
-    for (; i < end && !endsName(b[i]); i++) if (b[i] === COLON && local === name) local = i + 1;
-    const nameEnd = i;
+    let i = scanName(b, name, end);
+    const tagEnd = i;
+    const local = localName(b, name, tagEnd);
     while (i < end && isSpace(b[i])) i++;
     if (i >= end) return -1;
-    if (b[i] !== GT || nameEnd === name) throw new XmlSyntaxError("an end tag is malformed");
-    if (this.depth === 0 || this.stack[this.depth - 1] !== nameHash(b, name, nameEnd)) {
-      throw new XmlSyntaxError(`the end tag </${utf8Text(b, name, nameEnd)}> does not match its start tag`);
+    if (b[i] !== GT || tagEnd === name) throw new XmlSyntaxError("an end tag is malformed");
+    if (this.depth === 0 || this.stack[this.depth - 1] !== nameHash(b, name, tagEnd)) {
+      throw new XmlSyntaxError(`the end tag </${utf8Text(b, name, tagEnd)}> does not match its start tag`);
     }
     this.depth--;
     if (this.depth === 0) this.closedRoot = true;
-    this.handler.close(this, local, nameEnd);
+    this.handler.close(this, local, tagEnd);
     return i + 1;
   }
 
@@ -477,7 +524,13 @@ export class XmlScanner {
   /** A processing instruction or the XML declaration at `pos`. */
   private instruction(pos: number, end: number): number {
     const b = this.buffer;
-    for (let i = pos + 2; i + 1 < end; i++) if (b[i] === QUESTION && b[i + 1] === GT) return i + 2;
+    // Its target, a name, is followed by white space or by "?>".
+    let i = pos + 2;
+    if (i < end && !startsName(b[i])) throw new XmlSyntaxError("a processing instruction has no target");
+    while (i < end && inName(b[i])) i++;
+    if (i < end && !isSpace(b[i]) && b[i] !== QUESTION)
+      throw new XmlSyntaxError("a processing instruction is malformed");
+    for (; i + 1 < end; i++) if (b[i] === QUESTION && b[i + 1] === GT) return i + 2;
     return -1;
   }
 }

@@ -189,6 +189,8 @@ describe("the tokenizer reads what saxes reads", () => {
     "&quot;",
     "&apos;",
     "&#x4E2D;",
+    "&#x0041;",
+    "&#065;",
     "&#20013;",
     "&#128512;",
     ">",
@@ -248,6 +250,49 @@ describe("the tokenizer reads what saxes reads", () => {
   });
 });
 
+/** True when a start tag names an attribute twice (saxes refuses that; the tokenizer reads the first). */
+function hasDuplicateAttribute(xml: string): boolean {
+  return [...xml.matchAll(/<[^\s/>!?]+([^>]*)>/g)].some((m) => {
+    const names = attributeNames(m[1]!);
+    return new Set(names).size !== names.length;
+  });
+}
+
+describe("damaged documents", () => {
+  const BASE =
+    '<x:sst xmlns:x="m" count="2"><x:si><x:t a="1" b=\'2\'>one &amp; two</x:t></x:si>' +
+    "<!-- c --><x:si><x:r><x:t><![CDATA[<x>]]>&#x4E2D;</x:t></x:r></x:si><?pi?></x:sst>";
+  const EDITS = ["<", ">", "&", '"', "'", "/", "=", " ", "!", "?", "[", "]", "-", "a", ";", "#", ":", "\r", "中"];
+
+  test("a few bytes changed: what saxes reads reads the same, what it refuses is refused (but a repeated attribute)", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.nat(), fc.constantFrom("delete", "insert", "replace"), fc.constantFrom(...EDITS)), {
+          minLength: 1,
+          maxLength: 3,
+        }),
+        fc.array(fc.nat(), { maxLength: 4 }),
+        (edits, cutSeeds) => {
+          let xml = BASE;
+          for (const [at, kind, text] of edits) {
+            const i = at % (xml.length + 1);
+            if (kind === "delete") xml = xml.slice(0, i) + xml.slice(i + 1);
+            else if (kind === "insert") xml = xml.slice(0, i) + text + xml.slice(i);
+            else xml = xml.slice(0, i) + text + xml.slice(i + 1);
+          }
+          const bytes = encoder.encode(xml);
+          const cuts = cutSeeds.map((seed) => seed % (bytes.length + 1)).sort((a, b) => a - b);
+          const expected = localCloses(saxesEvents(xml));
+          const scanned = scanEvents(bytes, cuts);
+          if (expected !== "error") expect(scanned).toEqual(expected);
+          else if (scanned !== "error") expect(hasDuplicateAttribute(xml)).toBe(true);
+        },
+      ),
+      { numRuns: 3000 },
+    );
+  });
+});
+
 describe("what is not well-formed is refused, as saxes refuses it", () => {
   test.each([
     ["an unclosed element", "<worksheet><sheetData><row>"],
@@ -270,6 +315,7 @@ describe("what is not well-formed is refused, as saxes refuses it", () => {
     ["a tag that starts with a digit", "<a><1/></a>"],
     ["an unknown entity in an attribute", '<a b="&bogus;"/>'],
     ["a character reference with a capital X", "<a>&#X42;</a>"],
+    ["]]> in text", "<a>]]></a>"],
   ])("%s", (_, xml) => {
     expect(saxesEvents(xml)).toBe("error");
     expect(scanEvents(encoder.encode(xml))).toBe("error");
