@@ -3,8 +3,8 @@
  * is read once (by patch/zip.ts, which the annotated copy shares); a part is inflated only when asked
  * for, one at a time, by Node's zlib, told to stop at the part's limit (or at what is left of the limit
  * on all parts together): a part growing past it stops at once with an InputError, so a zip bomb costs
- * at most the limit and a second or two, never the machine's memory. The reader scans each part where
- * it lies and lets it go before the next is inflated.
+ * no more memory than the limit and well under a second. The reader scans each part where it lies and
+ * lets it go before the next is inflated.
  */
 import { inflateRawSync } from "node:zlib";
 import { rawData, readZipDirectory, ZipError, type ZipEntry } from "./patch/zip";
