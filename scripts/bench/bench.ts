@@ -186,6 +186,9 @@ const FLOOR_SOURCE = `(file) => {
   }
 }`;
 
+/** Fresh processes per job for peak memory. */
+const COLD_RUNS = 3;
+
 /** Past this size plain exceljs takes minutes (quadratic merge check): it is left out to keep the run short. */
 const PLAIN_EXCELJS_MAX_ROWS = 20000;
 
@@ -360,24 +363,37 @@ async function measureSize(size: number, dir: string): Promise<SizeFigures> {
   );
 
   const loadMerges = size <= PLAIN_EXCELJS_MAX_ROWS ? "plain" : "linear";
-  const check = coldRun("check", file, dir);
-  const load = coldRun(loadMerges, file, dir);
-  const floorRun = coldRun("floor", file, dir);
-  const nodeRun = coldRun("node", file, dir);
+  // A peak depends on when V8 happens to collect: each job runs COLD_RUNS times, in rotation, and the
+  // median counts.
+  const jobs = ["check", loadMerges, "floor", "node"] as const;
+  const runs = new Map<(typeof jobs)[number], { peakRssMB: number; ms: number }[]>(jobs.map((job) => [job, []]));
+  for (let i = 0; i < COLD_RUNS; i++) {
+    for (let j = 0; j < jobs.length; j++) {
+      const job = jobs[(i + j) % jobs.length];
+      runs.get(job)!.push(coldRun(job, file, dir));
+    }
+  }
+  const peak = (job: (typeof jobs)[number]) => median(runs.get(job)!.map((r) => r.peakRssMB));
+  const spread = (job: (typeof jobs)[number]) =>
+    runs
+      .get(job)!
+      .map((r) => Math.round(r.peakRssMB))
+      .join(", ");
   const memory = {
-    checkPeakRssMB: check.peakRssMB,
-    loadPeakRssMB: load.peakRssMB,
+    checkPeakRssMB: peak("check"),
+    loadPeakRssMB: peak(loadMerges),
     loadMerges,
-    ratio: round(check.peakRssMB / load.peakRssMB, 3),
-    floorPeakRssMB: floorRun.peakRssMB,
-    nodePeakRssMB: nodeRun.peakRssMB,
-    coldCheckMs: check.ms,
-    coldLoadMs: load.ms,
+    ratio: round(peak("check") / peak(loadMerges), 3),
+    floorPeakRssMB: peak("floor"),
+    nodePeakRssMB: peak("node"),
+    coldCheckMs: median(runs.get("check")!.map((r) => r.ms)),
+    coldLoadMs: median(runs.get(loadMerges)!.map((r) => r.ms)),
   } as const;
   log(
-    `peak RSS                check ${check.peakRssMB} MB; exceljs load (${loadMerges}) ${load.peakRssMB} MB; ` +
-      `ratio ${memory.ratio}; unzip-and-parse floor ${floorRun.peakRssMB} MB; node alone ${nodeRun.peakRssMB} MB ` +
-      `(fresh processes: check ${check.ms} ms, load ${load.ms} ms)`,
+    `peak RSS (median of ${COLD_RUNS}) check ${memory.checkPeakRssMB} MB (${spread("check")}); exceljs load ` +
+      `(${loadMerges}) ${memory.loadPeakRssMB} MB (${spread(loadMerges)}); ratio ${memory.ratio}; ` +
+      `unzip-and-parse floor ${memory.floorPeakRssMB} MB; node alone ${memory.nodePeakRssMB} MB ` +
+      `(fresh processes: check ${memory.coldCheckMs} ms, load ${memory.coldLoadMs} ms)`,
   );
 
   // The fake Excel host last, on the same workbook generated again (the generator is deterministic):
