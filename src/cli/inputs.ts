@@ -26,11 +26,15 @@ export interface InputProblem {
 
 export type InputEntry = InputFile | InputProblem;
 
-/** Order within a folder or a pattern's matches: numbers by value (2 before 10), then by name. */
-const COLLATOR = new Intl.Collator("zh-Hans-CN", { numeric: true });
+/**
+ * Order within a folder or a pattern's matches: numbers by value (2 before 10), then by name. Made
+ * on first use: a collator costs a few MB of ICU data, which checking one named file never needs.
+ */
+let collator: Intl.Collator | null = null;
 
 function byName(a: string, b: string): number {
-  return COLLATOR.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0);
+  collator ??= new Intl.Collator("zh-Hans-CN", { numeric: true });
+  return collator.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0);
 }
 
 /** Hidden files and folders, and the ~$ lock files Excel leaves beside an open workbook. */
