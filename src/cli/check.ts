@@ -15,6 +15,7 @@ import { HostError } from "../host/types";
 import { isSameFile } from "../xlsx/annotate";
 import { errorRow, type CheckOutcome, type CheckTask, type PlainError } from "./checker";
 import { findingsFormat, writeFindingsFile } from "./findings-file";
+import { ChunkedWriter, writePrettyJson } from "./json-stream";
 import { commonFolder, expandInputs, mirroredPath, type InputEntry } from "./inputs";
 import type { CliIO } from "./io";
 import { existsRefusal } from "./output-file";
@@ -301,17 +302,22 @@ class Progress {
 /** The JSON report written piece by piece, byte for byte what JSON.stringify(report, null, 2) gives. */
 class JsonStream {
   private count = 0;
-  constructor(private readonly io: CliIO) {
-    io.out('{\n  "version": 1,\n  "files": [');
+  private readonly writer: ChunkedWriter;
+  constructor(io: CliIO) {
+    this.writer = new ChunkedWriter((text) => io.out(text));
+    this.writer.add('{\n  "version": 1,\n  "files": [');
   }
 
   add(report: FileReport): void {
-    const text = JSON.stringify(report, null, 2).replace(/^/gm, "    ");
-    this.io.out(`${this.count++ === 0 ? "\n" : ",\n"}${text}`);
+    this.writer.add(this.count++ === 0 ? "\n    " : ",\n    ");
+    writePrettyJson(report, "    ", this.writer);
+    // Each file's entry goes out as soon as it is known.
+    this.writer.flush();
   }
 
   end(): void {
-    this.io.out(this.count === 0 ? "]\n}\n" : "\n  ]\n}\n");
+    this.writer.add(this.count === 0 ? "]\n}\n" : "\n  ]\n}\n");
+    this.writer.flush();
   }
 }
 
