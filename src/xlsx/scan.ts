@@ -108,7 +108,9 @@ function startsName(c: number): boolean {
   return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || c === 0x5f || c === COLON || c >= 0x80;
 }
 
-const utf8 = new TextDecoder("utf-8");
+// A part's byte-order mark is skipped by the scanner; within the part, U+FEFF is text and is kept (a
+// decoder left to its default would drop it from the start of every run it decodes).
+const utf8 = new TextDecoder("utf-8", { ignoreBOM: true });
 
 /** The UTF-8 text of [start, end) of `b`, no entity or line end handled. */
 export function utf8Text(b: Uint8Array, start: number, end: number): string {

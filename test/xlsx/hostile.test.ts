@@ -342,6 +342,19 @@ describe("cell content", () => {
     expect(sheet.values[8][0]).toBe(44561);
   });
 
+  test("U+FEFF inside a part is text: kept in strings, values and sheet names, as Excel keeps it", async () => {
+    const xml = sheetXml(
+      `<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="inlineStr"><is><t>&amp;\ufeff内联</t></is></c>` +
+        `<c r="C1" t="str"><v>\ufeff公式</v></c></row>`,
+    );
+    const [sheet] = await readWorkbookBuffer(
+      book([{ name: "\ufeff表", xml }], {}, { strings: ["\ufeff一级指标"] }),
+      "bom.xlsx",
+    );
+    expect(sheet.name).toBe("\ufeff表");
+    expect(sheet.values).toEqual([["\ufeff一级指标", "&\ufeff内联", "\ufeff公式"]]);
+  });
+
   test("a sheet that is not well-formed XML is one clear InputError", async () => {
     const error = await errorOf(
       readWorkbookBuffer(book([{ name: "表", xml: "<worksheet><sheetData><row>" }]), "bad.xlsx"),

@@ -152,7 +152,7 @@ describe("the tokenizer reads what saxes reads", () => {
     expectSameAtEveryCut(
       '<sst xmlns="m" count="2"><si><t>一级指标</t></si><si><r><rPr><b/><sz val="11"/></rPr><t>培训</t></r>' +
         '<r><t xml:space="preserve"> 人次 </t></r><rPh sb="0" eb="1"><t>ペイ</t></rPh><phoneticPr fontId="1"/></si>' +
-        "<si><t>&#x1F600; emoji and 𠀀 outside the BMP</t></si></sst>",
+        "<si><t>&#x1F600; emoji and 𠀀 outside the BMP</t></si><si><t>\ufeff文本 starts with U+FEFF</t></si></sst>",
     );
   });
 
@@ -183,6 +183,7 @@ describe("the tokenizer reads what saxes reads", () => {
     "\r",
     "中文",
     "😀",
+    "\ufeff",
     "&amp;",
     "&lt;",
     "&gt;",
@@ -200,7 +201,7 @@ describe("the tokenizer reads what saxes reads", () => {
     "<!-- note -->",
     "<?pi x?>",
   ];
-  const VALUES = ["", "A1", "s", "1", " ", "\t", "\n", "\r\n", "&amp;", "&#10;", "中", ">", "&lt;x&gt;"];
+  const VALUES = ["", "A1", "s", "1", " ", "\t", "\n", "\r\n", "&amp;", "&#10;", "中", "\ufeff", ">", "&lt;x&gt;"];
 
   interface Node {
     name: string;
