@@ -162,6 +162,17 @@ const NAME_RPH = ascii("rPh");
 const NAME_ROW = ascii("row");
 const NAME_MERGE_CELL = ascii("mergeCell");
 
+/** An escaped character of a string (ST_Xstring): _x000D_ is a carriage return, _x005F_ a "_". */
+const XSTRING_ESCAPE = /_x([0-9A-Fa-f]{4})_/g;
+
+/**
+ * The text of a <t> with its _xHHHH_ escapes read as Excel reads them (Excel writes control characters,
+ * such as the CR of a CR LF line end, this way; openpyxl in lower case).
+ */
+function unescapeXstring(text: string): string {
+  return text.replace(XSTRING_ESCAPE, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+}
+
 /**
  * The text of <t> elements inside an <si> or <is>, phonetic runs (<rPh>) left out: one per handler,
  * reset for each string.
@@ -169,6 +180,8 @@ const NAME_MERGE_CELL = ascii("mergeCell");
 class RichText {
   private depthT = 0;
   private inPhonetic = 0;
+  /** Where the text of the <t> being read starts in `value`: its escapes are read when it ends. */
+  private start = 0;
   value = "";
   reset(): void {
     this.depthT = 0;
@@ -177,11 +190,13 @@ class RichText {
   }
   open(b: Uint8Array, local: number, nameEnd: number): void {
     if (sameBytes(b, local, nameEnd, NAME_RPH)) this.inPhonetic++;
-    else if (sameBytes(b, local, nameEnd, NAME_T)) this.depthT++;
+    else if (sameBytes(b, local, nameEnd, NAME_T) && this.depthT++ === 0) this.start = this.value.length;
   }
   close(b: Uint8Array, local: number, nameEnd: number): void {
     if (sameBytes(b, local, nameEnd, NAME_RPH)) this.inPhonetic--;
-    else if (sameBytes(b, local, nameEnd, NAME_T)) this.depthT--;
+    else if (sameBytes(b, local, nameEnd, NAME_T) && --this.depthT === 0 && this.value.includes("_x", this.start)) {
+      this.value = this.value.slice(0, this.start) + unescapeXstring(this.value.slice(this.start));
+    }
   }
   text(b: Uint8Array, start: number, end: number, plain: boolean, cdata: boolean): void {
     if (this.depthT > 0 && this.inPhonetic === 0) {

@@ -355,6 +355,20 @@ describe("cell content", () => {
     expect(sheet.values).toEqual([["\ufeff一级指标", "&\ufeff内联", "\ufeff公式"]]);
   });
 
+  test("_xHHHH_ escapes in shared and inline strings read as Excel reads them", async () => {
+    // Excel writes the CR of a CR LF as _x000D_ and a literal "_x" sequence with its "_" escaped (_x005F_);
+    // openpyxl writes the escapes in lower case. Each <t> is read on its own.
+    const xml = sheetXml(
+      `<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c>` +
+        `<c r="C1" t="inlineStr"><is><r><t>≥95%_x000d_</t></r><r><t>_x00</t></r><r><t>0A_</t></r><rPh><t>_x0041_</t></rPh></is></c></row>`,
+    );
+    const [sheet] = await readWorkbookBuffer(
+      book([{ name: "表", xml }], {}, { strings: ["培训_x000D_\n人次", "_x005F_x000D_ 与 _x_ 与 _x12_"] }),
+      "escapes.xlsx",
+    );
+    expect(sheet.values).toEqual([["培训\r\n人次", "_x000D_ 与 _x_ 与 _x12_", "≥95%\r_x000A_"]]);
+  });
+
   test("a sheet that is not well-formed XML is one clear InputError", async () => {
     const error = await errorOf(
       readWorkbookBuffer(book([{ name: "表", xml: "<worksheet><sheetData><row>" }]), "bad.xlsx"),
