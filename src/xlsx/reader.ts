@@ -91,12 +91,32 @@ abstract class TagHandler implements XmlHandler {
   flush(): void {}
 }
 
+/** UTF-16 text is made UTF-8 for the tokenizer this many bytes at a time. */
+const UTF16_CHUNK = 1 << 20;
+
+/**
+ * Scans a part written in UTF-16 (a package may hold such parts; its byte-order mark says which order)
+ * as UTF-8, a chunk at a time, so it costs no copy of the whole part.
+ */
+function pushUtf16(scanner: XmlScanner, bytes: Uint8Array, encoding: "utf-16le" | "utf-16be"): void {
+  // The decoder drops the byte-order mark at the start and keeps a character cut by a chunk's end.
+  const decoder = new TextDecoder(encoding);
+  const encoder = new TextEncoder();
+  for (let at = 0; at < bytes.length; at += UTF16_CHUNK) {
+    const end = Math.min(bytes.length, at + UTF16_CHUNK);
+    scanner.push(encoder.encode(decoder.decode(bytes.subarray(at, end), { stream: end < bytes.length })));
+  }
+}
+
 /** Streams a part through the tokenizer; a malformed part is an InputError saying the workbook is damaged. */
 function scanPart(pkg: ZipPackage, part: string, file: string, handler: XmlHandler): void {
   const scanner = new XmlScanner(handler);
   try {
     // The part is scanned where it lies and let go before the next one is inflated.
-    scanner.push(pkg.read(part));
+    const bytes = pkg.read(part);
+    if (bytes[0] === 0xff && bytes[1] === 0xfe) pushUtf16(scanner, bytes, "utf-16le");
+    else if (bytes[0] === 0xfe && bytes[1] === 0xff) pushUtf16(scanner, bytes, "utf-16be");
+    else scanner.push(bytes);
     scanner.end();
   } catch (error) {
     if (error instanceof InputError) throw error;

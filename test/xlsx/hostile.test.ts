@@ -3,7 +3,7 @@
  * read or one clear InputError, within seconds and bounded memory, never a crash or a stack trace.
  */
 import fc from "fast-check";
-import { Deflate, strToU8, zipSync, type Zippable } from "fflate";
+import { Deflate, strToU8, unzipSync, zipSync, type Zippable } from "fflate";
 import { checkWorkbook } from "../../src/core/check";
 import { InputError, readWorkbookBuffer } from "../../src/xlsx/read";
 import { readPackage, readSheetChunks, DEFAULT_READ_LIMITS } from "../../src/xlsx/reader";
@@ -367,6 +367,38 @@ describe("cell content", () => {
       "escapes.xlsx",
     );
     expect(sheet.values).toEqual([["培训\r\n人次", "_x000D_ 与 _x_ 与 _x12_", "≥95%\r_x000A_"]]);
+  });
+
+  test("parts written in UTF-16, in either byte order, read as in UTF-8", async () => {
+    const utf16 = (text: string, bigEndian: boolean) => {
+      const bytes = new Uint8Array((text.length + 1) * 2);
+      const view = new DataView(bytes.buffer);
+      for (let i = 0; i <= text.length; i++)
+        view.setUint16(i * 2, i === 0 ? 0xfeff : text.charCodeAt(i - 1), !bigEndian);
+      return bytes;
+    };
+    // A comment long enough that a character outside the BMP is cut by the end of the first 1 MiB read.
+    const body = sheetXml(
+      `${tableRows()}<row r="9"><c r="A9" t="s"><v>0</v></c><c r="B9" t="inlineStr"><is><t>𠀀</t></is></c></row>`,
+    );
+    const head = `<?xml version="1.0" encoding="UTF-16"?>\r\n<!--`;
+    const pad = 1024 * 512 - 2 - (head.length + 3 + body.indexOf("𠀀"));
+    const xml = `${head}${"x".repeat(pad)}-->${body}`;
+    expect(xml.indexOf("𠀀") + 1).toBe(1024 * 512 - 1);
+    const parts = unzipSync(book([{ name: "表", xml }], {}, { strings: ["𠀀 outside the BMP"] }));
+    const plain = await readWorkbookBuffer(zipSync(parts), "utf8.xlsx");
+    for (const name of [
+      "xl/worksheets/sheet1.xml",
+      "xl/workbook.xml",
+      "xl/_rels/workbook.xml.rels",
+      "xl/sharedStrings.xml",
+    ]) {
+      parts[name] = utf16(new TextDecoder().decode(parts[name]), name.endsWith(".rels"));
+    }
+    const sheets = await readWorkbookBuffer(zipSync(parts), "utf16.xlsx");
+    expect(sheets).toEqual(plain);
+    expect(sheets[0].values[1][3]).toBe("≥200人次");
+    expect(sheets[0].values[8]).toEqual(["𠀀 outside the BMP", "𠀀", null, null]);
   });
 
   test("a sheet that is not well-formed XML is one clear InputError", async () => {
