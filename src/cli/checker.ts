@@ -3,7 +3,7 @@
  * check it, apply the profile's rule settings, and write its annotated copy when one is asked for.
  * Nothing thrown escapes: an unreadable file becomes a report row with an `error`.
  */
-import { mkdir, stat } from "node:fs/promises";
+import { mkdir, readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { checkWorkbook, type CheckOptions } from "../core/check";
 import type { FileReport } from "../core/report";
@@ -61,11 +61,9 @@ const READ_AHEAD_BYTES = 16 * 1024 * 1024;
 export type ReadAhead = Promise<Uint8Array | null>;
 
 export function readAhead(file: string): ReadAhead {
+  // The stat here already tells a regular file: readInputBytes would only stat it again.
   return stat(file)
-    .then(
-      (info) => (info.isFile() && info.size <= READ_AHEAD_BYTES ? readInputBytes(file) : null),
-      () => null,
-    )
+    .then((info) => (info.isFile() && info.size <= READ_AHEAD_BYTES ? readFile(file) : null))
     .catch(() => null);
 }
 
