@@ -554,7 +554,6 @@ export async function paintFindings(
           else worksheet.notes.add(note.cell, note.text);
         },
       }));
-      const writes = plan.restores.map(restoreWrite).filter((write): write is CellWrite => write !== null);
 
       // The record of earlier and new cells goes first, so a failure part-way can be undone;
       // once everything is written, the record of the new cells alone replaces it.
@@ -566,10 +565,9 @@ export async function paintFindings(
           { cells: plan.interim },
           (part) => (recordPart = part),
         ),
-        ...propertySteps(sheet, writes),
+        ...restoreSteps(sheet, plan.restores),
         ...paintSteps(sheet, plan.paints),
         ...noteSteps,
-        ...noteDeleteSteps(sheet, plan.restores),
       ];
       if (plan.restored.length > 0) {
         steps.push(
