@@ -85,7 +85,7 @@ export interface PaintPlan {
 }
 
 /** Which of a severity's colours the cell shows. */
-export function showsPaint(look: CellLook, severity: PaintedSeverity): { fill: boolean; font: boolean } {
+function showsPaint(look: CellLook, severity: PaintedSeverity): { fill: boolean; font: boolean } {
   const colors = HIGHLIGHT_COLORS[severity];
   return {
     fill: look.fill.pattern === "Solid" && look.fill.color === colors.fill,
@@ -94,7 +94,7 @@ export function showsPaint(look: CellLook, severity: PaintedSeverity): { fill: b
 }
 
 /** The cell's own fill to record; null for a gradient, which cannot be written back and so is left alone. */
-export function ownFillOf(look: CellLook): OwnFill | null {
+function ownFillOf(look: CellLook): OwnFill | null {
   const { fill } = look;
   if (fill.pattern === "None") return { kind: "none" };
   if (fill.pattern === "LinearGradient" || fill.pattern === "RectangularGradient") return null;
@@ -109,7 +109,7 @@ export function ownFillOf(look: CellLook): OwnFill | null {
 }
 
 /** The cell still carries the note we added (the user has neither edited nor removed it). */
-export function showsOurNote(look: CellLook, old: RecordedCell): boolean {
+function showsOurNote(look: CellLook, old: RecordedCell): boolean {
   return old.noteHash !== null && look.note !== null && noteFingerprint(look.note) === old.noteHash;
 }
 

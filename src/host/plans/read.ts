@@ -14,20 +14,20 @@ import type { CellValue } from "../../core/snapshot";
 import { HostError } from "../types";
 
 /** A table's cell costs about 8 characters of JSON in values (Chinese text); start cautiously above that. */
-export const INITIAL_CHARS_PER_CELL = 16;
+const INITIAL_CHARS_PER_CELL = 16;
 /** One Range read; far below Excel's five-million-cell limit for a single range. */
-export const MAX_CHUNK_CELLS = 200_000;
+const MAX_CHUNK_CELLS = 200_000;
 /** A tile of at most 512 cells cannot hold more than 512 merged areas, Excel's limit per call. */
-export const MERGE_TILE_CELLS = 512;
+const MERGE_TILE_CELLS = 512;
 /** What one queued call (locating a range, calling a method, loading) adds to a request, in characters. */
 export const CHARS_PER_CALL = 600;
 /** A used range beyond this is stray content far away, not a table: refuse rather than stall the spreadsheet. */
-export const MAX_SHEET_CELLS = 20_000_000;
+const MAX_SHEET_CELLS = 20_000_000;
 /** Retries of a round trip that was refused, each asking for less. */
-export const READ_RETRIES = 4;
+const READ_RETRIES = 4;
 
 /** The user's sentence when a used range is too large to be a table. */
-export function sheetTooLarge(name: string, cells: number): HostError {
+function sheetTooLarge(name: string, cells: number): HostError {
   return new HostError(
     `工作表“${name}”的已用区域过大（${cells} 个单元格），多半有远处的零散内容。请删除表格以外的内容后重试。`,
     `The used range of worksheet "${name}" is too large (${cells} cells), probably because of stray content far away. Delete what lies outside the table and try again.`,

@@ -25,8 +25,8 @@ import { HostError } from "../types";
 export const TEMPLATE_FONT_NAME = "宋体";
 export const TEMPLATE_FONT_SIZE = 11;
 /** Excel's (and WPS's) limits for an input prompt's or an error alert's title and message. */
-export const PROMPT_TITLE_LIMIT = 32;
-export const PROMPT_MESSAGE_LIMIT = 255;
+const PROMPT_TITLE_LIMIT = 32;
+const PROMPT_MESSAGE_LIMIT = 255;
 /** The alert of a number rule whose patch gives none. */
 export const DEFAULT_ERROR_ALERT: InputPrompt = {
   title: "数值无效",
