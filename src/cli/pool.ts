@@ -73,6 +73,11 @@ class TaskQueue {
     return this.returned.shift() ?? (this.next < this.tasks.length ? this.tasks[this.next++] : null);
   }
 
+  /** The file `take` would give now, left in the queue. */
+  peek(): CheckTask | null {
+    return this.returned[0] ?? (this.next < this.tasks.length ? this.tasks[this.next] : null);
+  }
+
   giveBack(tasks: readonly CheckTask[]): void {
     this.returned.push(...tasks);
   }
@@ -103,18 +108,20 @@ export async function runTasks(
   const workers =
     script === null ? Promise.resolve() : runWorkers(script, threads - 1, adopted, queue, onOutcome, shouldStop);
   const checkHere = async (): Promise<void> => {
-    // The next file is read while this one is checked.
-    let task = queue.take();
-    let ahead: ReadAhead | null = task === null ? null : readAhead(task.file);
-    while (task !== null && !shouldStop()) {
-      const current = task;
-      const currentAhead = ahead;
-      task = queue.take();
-      ahead = task === null ? null : readAhead(task.file);
-      onOutcome(await checkOne(current, currentAhead));
+    // The next file in the queue is read while this one is checked, without claiming it: a worker
+    // that asks first still gets it (then that read was in vain).
+    let ahead: { task: CheckTask; bytes: ReadAhead } | null = null;
+    while (!shouldStop()) {
+      // Let the workers' messages in between two files (a check runs without a pause, and a file
+      // read ahead is already there): a worker that has become ready takes files now.
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      const task = queue.take();
+      if (task === null) break;
+      const bytes = ahead !== null && ahead.task === task ? ahead.bytes : null;
+      const next = queue.peek();
+      ahead = next === null ? null : { task: next, bytes: readAhead(next.file) };
+      onOutcome(await checkOne(task, bytes));
     }
-    // A file taken but not checked (output failed) goes back, so the queue stays whole.
-    if (task !== null) queue.giveBack([task]);
   };
   await checkHere();
   await workers;

@@ -4,18 +4,24 @@
  */
 import { copyFile, mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { generateWorkbook, writeWorkbook } from "../../scripts/bench/workbook";
 import { reportSchema } from "../../src/core/report";
 import { scratchFolder } from "../xlsx/helpers";
 import { ensureBundle, HUAILAI, JULU, run, runNode } from "./helpers";
 
-// Count the workers started, without changing what they do.
+// Count the workers started and the files sent to them, without changing what they do.
 let workersStarted = 0;
+let filesSent = 0;
 jest.mock("node:worker_threads", () => {
   const actual = jest.requireActual<typeof import("node:worker_threads")>("node:worker_threads");
   class CountingWorker extends actual.Worker {
     constructor(...args: ConstructorParameters<typeof actual.Worker>) {
       super(...args);
       workersStarted++;
+    }
+    postMessage(...args: Parameters<InstanceType<typeof actual.Worker>["postMessage"]>): void {
+      if ((args[0] as { file?: unknown } | null)?.file !== undefined) filesSent++;
+      super.postMessage(...args);
     }
   }
   return { ...actual, Worker: CountingWorker };
@@ -92,6 +98,16 @@ describe("workers started before the inputs are listed", () => {
 });
 
 describe("reading the next file while one is checked", () => {
+  it("does not claim it: with two large files and two threads, the worker checks one", async () => {
+    // Each takes this thread far longer to check than a worker takes to start.
+    const large = [path.join(dir, "large-1.xlsx"), path.join(dir, "large-2.xlsx")];
+    large.forEach((file, i) => writeWorkbook(generateWorkbook(3000, 7 + i, 1), file));
+    filesSent = 0;
+    const two = await run("check", ...large, "--json", "--jobs", "2");
+    expect(filesSent).toBe(1);
+    expect(two.stdout).toBe((await run("check", ...large, "--json", "--jobs", "1")).stdout);
+  });
+
   const task = (file: string) => ({ index: 0, file, options: {}, rules: {}, copy: null });
 
   it("gives the same row as reading at the file's turn, for a workbook, a missing file and a folder", async () => {
