@@ -131,6 +131,9 @@ export function paintFindings(app: WpsApplication, issues: readonly Issue[]): vo
   // Cells are recorded by sheet name, as the sheet is called now.
   const findings = found.map((f) => ({ ...f, sheetId: sheets.get(f.sheet.toLowerCase())!.Name }));
   const kept = record.cells.filter((c) => sheets.has(c.sheetId.toLowerCase()));
+  // Cells of a sheet renamed since (the record knows sheets by name) stay on record untouched, as
+  // clearing keeps them: their original look comes back once the name does.
+  const elsewhere = record.cells.filter((c) => !sheets.has(c.sheetId.toLowerCase()));
   const cells = lookupCells(findings, kept);
   const sheetOf = (sheetId: string) => sheets.get(sheetId.toLowerCase())!;
   for (const name of new Set(cells.map((c) => c.sheetId.toLowerCase()))) {
@@ -149,7 +152,7 @@ export function paintFindings(app: WpsApplication, issues: readonly Issue[]): vo
 
   try {
     quietly(app, () => {
-      saveRecord(app, { cells: plan.interim });
+      saveRecord(app, { cells: [...elsewhere, ...plan.interim] });
       for (const restore of plan.restores) restoreCell(sheetOf(restore.sheetId), restore);
       for (const { sheetId, severity, fill, font, cells } of plan.paints) {
         const colors = HIGHLIGHT_COLORS[severity];
@@ -171,7 +174,7 @@ export function paintFindings(app: WpsApplication, issues: readonly Issue[]): vo
         // The fingerprint is of what WPS keeps (a build may put the author's name first).
         recorded.get(cellKey(note.sheetId, note.cell))!.noteHash = noteFingerprint(comment.Text());
       }
-      saveRecord(app, { cells: plan.final });
+      saveRecord(app, { cells: [...elsewhere, ...plan.final] });
     });
   } catch (error) {
     throw new PartialWrite(error);

@@ -150,3 +150,18 @@ test("outside WPS the host says so plainly", async () => {
   const host = new WpsHost();
   await expect(host.readSheets("all")).rejects.toThrow(/WPS/);
 });
+
+test("cells of a sheet renamed since the last check stay on record, and come back once the name does", async () => {
+  const state = emptyWpsState(["表", "乙"]);
+  state.sheets[0]!.cells = { A1: { value: "指标" } };
+  state.sheets[1]!.cells = { A1: { value: "指标" } };
+  const { fake, host } = setUp(state);
+  const before = fake.snapshot();
+  await host.showFindings([issue("表", "A1")]);
+  // The user renames the sheet, then checks again: only the other sheet has a finding now.
+  findWpsSheet(fake.state, "表")!.name = "表（改）";
+  await host.showFindings([issue("乙", "A1")]);
+  findWpsSheet(fake.state, "表（改）")!.name = "表";
+  expect(await host.clearFindings()).toBe(2);
+  expect(fake.snapshot()).toEqual(before);
+});
