@@ -19,7 +19,7 @@ jest.mock("node:worker_threads", () => {
       super(...args);
       workersStarted++;
     }
-    postMessage(...args: Parameters<InstanceType<typeof actual.Worker>["postMessage"]>): void {
+    override postMessage(...args: Parameters<InstanceType<typeof actual.Worker>["postMessage"]>): void {
       if ((args[0] as { file?: unknown } | null)?.file !== undefined) filesSent++;
       super.postMessage(...args);
     }
