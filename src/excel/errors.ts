@@ -2,21 +2,8 @@
  * Turns what Excel throws (OfficeExtension.Error: a code and a technical message) into a
  * HostError: one plain sentence in Chinese and in English. The technical error stays as cause.
  */
+import { HOST_ACTIONS, type HostOperation } from "../host/actions";
 import { HostError } from "../host/types";
-
-type HostOperation = "read" | "highlight" | "clear" | "select" | "template" | "listen" | "fix" | "undo" | "export";
-
-const ACTION: Record<HostOperation, { zh: string; en: string }> = {
-  read: { zh: "读取工作表", en: "read the worksheet" },
-  highlight: { zh: "标记问题单元格", en: "highlight the findings" },
-  clear: { zh: "清除标记", en: "clear the highlights" },
-  select: { zh: "选中单元格", en: "select the cell" },
-  template: { zh: "插入模板", en: "insert the template" },
-  listen: { zh: "跟踪选中的单元格", en: "follow the selected cell" },
-  fix: { zh: "应用修改", en: "apply the fix" },
-  undo: { zh: "撤销修改", en: "undo the fix" },
-  export: { zh: "导出结果", en: "export the findings" },
-};
 
 /** The Office.js error code ("AccessDenied", "ItemNotFound", …), or null for anything else. */
 export function officeErrorCode(error: unknown): string | null {
@@ -27,7 +14,7 @@ export function officeErrorCode(error: unknown): string | null {
 
 export function toHostError(error: unknown, operation: HostOperation): HostError {
   if (error instanceof HostError) return error;
-  const action = ACTION[operation];
+  const action = HOST_ACTIONS[operation];
   const code = officeErrorCode(error);
   switch (code) {
     case "AccessDenied":

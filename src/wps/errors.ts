@@ -1,16 +1,8 @@
 /** Turns what WPS throws (an Error whose text WPS wrote) into a HostError: plain sentences in Chinese and English. */
+import { HOST_ACTIONS, type HostOperation } from "../host/actions";
 import { HostError } from "../host/types";
 
-export type WpsOperation = "read" | "highlight" | "clear" | "select" | "template" | "listen";
-
-const ACTION: Record<WpsOperation, { zh: string; en: string }> = {
-  read: { zh: "读取工作表", en: "read the worksheet" },
-  highlight: { zh: "标记问题单元格", en: "highlight the findings" },
-  clear: { zh: "清除标记", en: "clear the highlights" },
-  select: { zh: "选中单元格", en: "select the cell" },
-  template: { zh: "插入模板", en: "insert the template" },
-  listen: { zh: "跟踪选中的单元格", en: "follow the selected cell" },
-};
+export type WpsOperation = Extract<HostOperation, "read" | "highlight" | "clear" | "select" | "template" | "listen">;
 
 function detail(error: unknown): string {
   const text = error instanceof Error ? error.message : typeof error === "string" ? error : "";
@@ -19,7 +11,7 @@ function detail(error: unknown): string {
 
 export function toWpsHostError(error: unknown, operation: WpsOperation): HostError {
   if (error instanceof HostError) return error;
-  const action = ACTION[operation];
+  const action = HOST_ACTIONS[operation];
   const said = detail(error);
   return new HostError(
     `无法${action.zh}：WPS 报告了错误${said ? `（${said}）` : ""}。请确认没有正在编辑的单元格、工作表未受保护，然后重试。`,
