@@ -3,6 +3,8 @@
  * Dispatches to the subcommands and guarantees the exit-status contract: a failure is one line on
  * standard error with status 2, never a stack trace.
  */
+// First: it sets up the process before the other modules are evaluated.
+import "./start";
 import { isMainThread, workerData } from "node:worker_threads";
 import packageJson from "../../package.json";
 import { runCheck } from "./check";

@@ -1,0 +1,7 @@
+/**
+ * What the command line sets before anything else is loaded: imported first by main.ts, so that it
+ * runs before the other modules of the bundle are evaluated.
+ */
+import { keepYoungGenerationSmall } from "./heap";
+
+keepYoungGenerationSmall();
