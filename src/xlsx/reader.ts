@@ -15,6 +15,7 @@ import { formatCellText } from "../core/format";
 import { isBlankCell, normalizeSnapshot, type CellValue, type SheetSnapshot } from "../core/snapshot";
 import { isDateFormat } from "../core/values";
 import { BUILTIN_NUMBER_FORMATS } from "./number-formats";
+import { findTarget, resolveTarget } from "./part-names";
 import {
   ascii,
   decodeText,
@@ -129,17 +130,6 @@ function scanPart(pkg: ZipPackage, part: string, file: string, handler: XmlHandl
   }
 }
 
-/** A relationship target resolved against the folder of the part that holds the relationships. */
-function resolveTarget(base: string, target: string): string {
-  if (target.startsWith("/")) return target.slice(1);
-  const parts = base.split("/").slice(0, -1);
-  for (const piece of target.replace(/\\/g, "/").split("/")) {
-    if (piece === "..") parts.pop();
-    else if (piece !== "." && piece !== "") parts.push(piece);
-  }
-  return parts.join("/");
-}
-
 const TARGET_MODE = attributeName("TargetMode");
 const ID = attributeName("Id");
 const TARGET = attributeName("Target");
@@ -163,7 +153,8 @@ function relationships(pkg: ZipPackage, part: string, file: string) {
         const target = attribute(scanner, from, to, TARGET);
         const type = attribute(scanner, from, to, TYPE) ?? "";
         if (!target) return;
-        const resolved = resolveTarget(part, target);
+        // The part's stored name when the package has it; else the name it should have (found missing later).
+        const resolved = findTarget(part, target, (name) => pkg.find(name)) ?? resolveTarget(part, target);
         const kind = type.slice(type.lastIndexOf("/") + 1);
         if (id) byId.set(id, { target: resolved, kind });
         if (!byType.has(kind)) byType.set(kind, resolved);

@@ -115,6 +115,37 @@ describe("a strict OOXML package with prefixed elements, no styles, no notes and
   });
 });
 
+describe("parts named by percent-encoded targets", () => {
+  const rels = (target: string) =>
+    `${DECL}<Relationships xmlns="${PKG_REL}"><Relationship Id="s1" Type="${REL}/worksheet" Target="${target}"/></Relationships>`;
+  const parts = (stored: string, target: string) => ({
+    "[Content_Types].xml": `${DECL}<Types xmlns="${TYPES}"><Default Extension="xml" ContentType="application/xml"/></Types>`,
+    "_rels/.rels": `${DECL}<Relationships xmlns="${PKG_REL}"><Relationship Id="rId1" Type="${REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
+    "xl/workbook.xml": `${DECL}<workbook xmlns="${MAIN}" xmlns:r="${REL}"><sheets><sheet name="表" sheetId="1" r:id="s1"/></sheets></workbook>`,
+    "xl/_rels/workbook.xml.rels": rels(target),
+    [`xl/${stored}`]: `${DECL}<worksheet xmlns="${MAIN}"><sheetData><row r="1"><c r="A1"><v>1</v></c></row></sheetData></worksheet>`,
+  });
+
+  it.each([
+    ["the decoded name", "worksheets/表 1.xml", "worksheets/%E8%A1%A8%201.xml"],
+    ["the encoded spelling", "worksheets/sheet%201.xml", "worksheets/sheet%201.xml"],
+  ])("paints a sheet stored under %s", (_, stored, target) => {
+    const { bytes, summary } = annotatePackage(zip(parts(stored, target)), [issue("error", "表", "A1")]);
+    expect(summary).toEqual({ cells: 1, errorCells: 1, warningCells: 0 });
+    const out = unzipSync(bytes);
+    expect(strFromU8(out[`xl/${stored}`]!)).toMatch(/<c r="A1" s="\d+"><v>1<\/v><\/c>/);
+    const slash = stored.lastIndexOf("/");
+    const sheetRels = `xl/${stored.slice(0, slash)}/_rels/${stored.slice(slash + 1)}.rels`;
+    expect(strFromU8(out[sheetRels]!)).toContain('Target="../comments1.xml"');
+    // Its relationships part sits beside it under the stored name, so Excel finds the notes.
+    expect(
+      Object.keys(out)
+        .filter((name) => name.includes("%") || name.includes(" "))
+        .sort(),
+    ).toEqual([`xl/${stored}`, sheetRels].sort());
+  });
+});
+
 describe("cells and rows without references, row and column formats, notes without a drawing", () => {
   const sheet =
     `${DECL}<worksheet xmlns="${MAIN}" xmlns:r="${REL}"><cols><col min="4" max="4" width="12" style="2" customWidth="1"/></cols>` +

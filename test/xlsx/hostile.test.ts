@@ -17,6 +17,8 @@ interface Sheet {
   name: string;
   /** Part name under xl/ (worksheets/sheet1.xml by default). */
   part?: string;
+  /** The relationship's Target, when it is not the part name as stored. */
+  target?: string;
   xml: string;
   state?: string;
 }
@@ -44,7 +46,7 @@ function book(sheets: Sheet[], extra: Zippable = {}, options: { strict?: boolean
       `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${sheets
         .map(
           (s, i) =>
-            `<Relationship Id="rId${i + 1}" Type="${type("worksheet")}" Target="${s.part ?? `worksheets/sheet${i + 1}.xml`}"/>`,
+            `<Relationship Id="rId${i + 1}" Type="${type("worksheet")}" Target="${s.target ?? s.part ?? `worksheets/sheet${i + 1}.xml`}"/>`,
         )
         .join(
           "",
@@ -277,6 +279,28 @@ describe("parts found by relationships, not by names", () => {
     const [sheet] = await readWorkbookBuffer(bytes, "named.xlsx");
     expect(sheet.name).toBe("项目表");
     expect(sheet.values[1][2]).toBe("培训人次");
+  });
+
+  test("a target written percent-encoded finds its part under either spelling", async () => {
+    const bytes = book([
+      // The usual: the ZIP holds the decoded name.
+      { name: "一", part: "worksheets/表 1.xml", target: "worksheets/%E8%A1%A8%201.xml", xml: sheetXml(tableRows()) },
+      // Some writers store the encoded spelling itself.
+      { name: "二", part: "worksheets/sheet%202.xml", target: "worksheets/sheet%202.xml", xml: sheetXml(tableRows()) },
+      // An absolute target with a fragment.
+      {
+        name: "三",
+        part: "worksheets/sheet3.xml",
+        target: "/xl/worksheets/sheet3.xml#part",
+        xml: sheetXml(tableRows()),
+      },
+    ]);
+    const sheets = await readWorkbookBuffer(bytes, "encoded.xlsx");
+    expect(sheets.map((s) => [s.name, s.values[1][2]])).toEqual([
+      ["一", "培训人次"],
+      ["二", "培训人次"],
+      ["三", "培训人次"],
+    ]);
   });
 
   test("a sheet part the workbook does not list is ignored", async () => {

@@ -11,6 +11,7 @@ import { idBlocksIn, noteBoxesIn, patchComments, patchVml, type Note, type NoteB
 import {
   addRelationships,
   appendToRoot,
+  findTarget,
   freshRelationshipId,
   isType,
   parseContentTypes,
@@ -164,7 +165,9 @@ function sheetParts(pkg: Package): {
   const rootRels = parseRelationships(pkg.read("_rels/.rels") ?? "");
   const office = rootRels.find((r) => isType(r, "officeDocument") && !r.external);
   if (!office) throw new ZipError("the package names no workbook");
-  const workbook = resolveTarget("", office.target);
+  const partOf = (source: string, target: string) =>
+    findTarget(source, target, (name) => pkg.find(name)) ?? resolveTarget(source, target);
+  const workbook = partOf("", office.target);
   const strict = office.type.startsWith("http://purl.oclc.org/ooxml/");
   const xml = pkg.read(workbook);
   if (xml === null) throw new ZipError(`the workbook part ${workbook} is missing`);
@@ -184,10 +187,10 @@ function sheetParts(pkg: Package): {
       new Set([...prefixes, ...prefixesFor(attrs, RELATIONSHIP_NAMESPACES)]),
     )?.value;
     const rel = id === undefined ? undefined : byId.get(id);
-    if (name !== undefined && rel && !sheets.has(name)) sheets.set(name, resolveTarget(workbook, rel.target));
+    if (name !== undefined && rel && !sheets.has(name)) sheets.set(name, partOf(workbook, rel.target));
   }
   const stylesRel = rels.find((r) => isType(r, "styles") && !r.external);
-  return { sheets, workbook, strict, styles: stylesRel ? resolveTarget(workbook, stylesRel.target) : null };
+  return { sheets, workbook, strict, styles: stylesRel ? partOf(workbook, stylesRel.target) : null };
 }
 
 /** The findings of one sheet grouped by the cell to paint: a merged area's findings go to its top-left cell. */
@@ -373,12 +376,10 @@ export function annotatePackage(
     const rels = parseRelationships(relsXml ?? "");
     const addedRels: Relationship[] = [];
     const commentsRel = rels.find((r) => isType(r, "comments") && !r.external);
-    let commentsPart = commentsRel ? resolveTarget(part, commentsRel.target) : null;
-    if (commentsPart !== null && !pkg.has(commentsPart)) commentsPart = null;
+    let commentsPart = commentsRel ? findTarget(part, commentsRel.target, (name) => pkg.find(name)) : null;
     const vmlRel =
       layout.legacyDrawingId === null ? undefined : rels.find((r) => r.id === layout.legacyDrawingId && !r.external);
-    let vmlPart = vmlRel ? resolveTarget(part, vmlRel.target) : null;
-    if (vmlPart !== null && !pkg.has(vmlPart)) vmlPart = null;
+    let vmlPart = vmlRel ? findTarget(part, vmlRel.target, (name) => pkg.find(name)) : null;
 
     let legacyDrawingId: string | null = null;
     if (!commentsPart) {

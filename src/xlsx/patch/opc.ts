@@ -2,7 +2,10 @@
  * The package's structure (Open Packaging Conventions): parts found through relationships, never by
  * file name; content types; relationships added to a relationships part without disturbing the others.
  */
+import { folderOf } from "../part-names";
 import { attributes, escapeXml, Splicer, XmlScanner } from "./xml";
+
+export { findTarget, resolveTarget } from "../part-names";
 
 export interface Relationship {
   id: string;
@@ -32,30 +35,6 @@ export function parseRelationships(xml: string): Relationship[] {
 /** True when a relationship type ends in `/name` (the transitional and strict spellings alike). */
 export function isType(rel: Relationship, name: string): boolean {
   return rel.type.endsWith(`/${name}`);
-}
-
-/** The folder of a part name ("xl/worksheets/sheet1.xml" → "xl/worksheets"). */
-function folderOf(part: string): string {
-  const slash = part.lastIndexOf("/");
-  return slash < 0 ? "" : part.slice(0, slash);
-}
-
-/** The part a relationship's target names, resolved against its source part; a package-relative name. */
-export function resolveTarget(source: string, target: string): string {
-  let decoded = target;
-  try {
-    decoded = decodeURIComponent(target);
-  } catch {
-    // A stray "%" is taken literally.
-  }
-  decoded = decoded.replace(/\\/g, "/").split("#")[0]!;
-  const segments = decoded.startsWith("/") ? [] : folderOf(source).split("/").filter(Boolean);
-  for (const segment of decoded.split("/")) {
-    if (segment === "" || segment === ".") continue;
-    if (segment === "..") segments.pop();
-    else segments.push(segment);
-  }
-  return segments.join("/");
 }
 
 /** The relationships part of a part ("xl/worksheets/sheet1.xml" → "xl/worksheets/_rels/sheet1.xml.rels"). */
