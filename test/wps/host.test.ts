@@ -8,7 +8,8 @@ import type { Issue } from "../../src/core/report";
 import { buildProjectTemplate } from "../../src/core/template";
 import { HostError } from "../../src/host/types";
 import { WpsHost } from "../../src/wps";
-import { RECORD_SHEET_NAME } from "../../src/wps/record";
+import { wpsApplication } from "../../src/wps/api";
+import { loadRecord, RECORD_SHEET_NAME, saveRecord } from "../../src/wps/record";
 import { createFakeWps, emptyWpsState, findWpsSheet, type FakeWps, type WpsWorkbookState } from "../fakes/wps";
 
 let fake: FakeWps | null = null;
@@ -163,5 +164,19 @@ test("cells of a sheet renamed since the last check stay on record, and come bac
   await host.showFindings([issue("乙", "A1")]);
   findWpsSheet(fake.state, "表（改）")!.name = "表";
   expect(await host.clearFindings()).toBe(2);
+  expect(fake.snapshot()).toEqual(before);
+});
+
+test("a recorded address that names no cell does not stop a check, and the other cells come back", async () => {
+  const { fake, host } = setUp(table());
+  const before = fake.snapshot();
+  await host.showFindings([issue("表", "A1")]);
+  // A hand-edited record: one entry whose address names no cell.
+  const app = wpsApplication()!;
+  const record = loadRecord(app);
+  saveRecord(app, { cells: [...record.cells, { ...record.cells[0]!, cell: "第一行" }] });
+  await host.showFindings([issue("表", "B2")]);
+  expect(loadRecord(app).cells.map((c) => c.cell)).toEqual(["B2"]);
+  expect(await host.clearFindings()).toBe(1);
   expect(fake.snapshot()).toEqual(before);
 });

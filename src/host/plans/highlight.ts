@@ -154,7 +154,10 @@ export interface PaintInput {
   findings: readonly PaintFinding[];
   /** The record's cells on sheets that still exist. */
   record: readonly RecordedCell[];
-  /** The look of every cell concerned (found and recorded), by cellKey; a cell without one is left out. */
+  /**
+   * The look of every cell concerned (found and recorded), by cellKey. A cell without one is neither
+   * painted nor restored; if it is on record, it stays there unchanged.
+   */
   looks: ReadonlyMap<string, CellLook>;
   /** Whether the host can read and write notes. */
   notes: boolean;
@@ -170,8 +173,12 @@ export function planPaint({ findings, record, looks, notes }: PaintInput): Paint
   for (const finding of findings) {
     const key = cellKey(finding.sheetId, finding.cell);
     const look = looks.get(key);
-    if (!look) continue;
     const old = oldByKey.get(key);
+    if (!look) {
+      // Not painted; a cell painted before keeps its record, so its own look can still come back.
+      if (old) final.push(old);
+      continue;
+    }
     const stillOurs = old ? showsPaint(look, old.severity) : { fill: false, font: false };
     // Where our paint still shows, the cell's own look is the one recorded before it.
     const ownFill = old && old.fill !== null && stillOurs.fill ? old.fill : ownFillOf(look);
@@ -220,7 +227,11 @@ export function planPaint({ findings, record, looks, notes }: PaintInput): Paint
   for (const [key, old] of oldByKey) {
     if (newKeys.has(key)) continue;
     const look = looks.get(key);
-    if (!look) continue;
+    if (!look) {
+      // Not restored now, so not forgotten: it stays on record, as a clear keeps it.
+      final.push(old);
+      continue;
+    }
     restored.push(old);
     const { restore, keep } = restoreOf(look, old, notes);
     if (restore) restores.push(restore);
