@@ -69,8 +69,9 @@ export function readAhead(file: string): ReadAhead {
 
 export async function checkOne(task: CheckTask, ahead: ReadAhead | null = null): Promise<CheckOutcome> {
   let report: FileReport;
+  let bytes: Uint8Array;
   try {
-    const bytes = (ahead === null ? null : await ahead) ?? (await readInputBytes(task.file));
+    bytes = (ahead === null ? null : await ahead) ?? (await readInputBytes(task.file));
     const sheets = await readWorkbookBuffer(bytes, task.file);
     const result = checkWorkbook(sheets, task.options);
     report = applyRuleSettings(
@@ -92,7 +93,7 @@ export async function checkOne(task: CheckTask, ahead: ReadAhead | null = null):
     }
     await mkdir(path.dirname(target), { recursive: true });
     await writeExclusive(target, force, (temporary) =>
-      writeAnnotatedCopy(task.file, temporary, report.issues).then(() => undefined),
+      writeAnnotatedCopy(task.file, temporary, report.issues, bytes).then(() => undefined),
     );
     return { index: task.index, report, copy: { target, error: null } };
   } catch (error) {

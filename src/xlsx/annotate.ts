@@ -53,12 +53,15 @@ async function resolveExisting(file: string): Promise<string> {
 /**
  * Writes an annotated copy of `input` to `output`. Refuses an output that is the input itself.
  * The copy is written beside the output under a temporary name, then renamed, so a failure never
- * leaves half a workbook behind. The copy is made from the file's bytes, never rewritten.
+ * leaves half a workbook behind. The copy is made from the file's bytes, never rewritten: from
+ * `checked`, the bytes the findings came from, when given (so a file saved again in the meantime
+ * is not painted with findings of its earlier version), else from the file as it is now.
  */
 export async function writeAnnotatedCopy(
   input: string,
   output: string,
   issues: readonly Issue[],
+  checked?: Uint8Array,
 ): Promise<AnnotationSummary> {
   if (await isSameFile(input, output)) {
     throw new OutputError(
@@ -67,7 +70,7 @@ export async function writeAnnotatedCopy(
       "the annotated copy may not overwrite the workbook being checked; choose another file name.",
     );
   }
-  const bytes = await readInputBytes(input);
+  const bytes = checked ?? (await readInputBytes(input));
   let annotated: { bytes: Uint8Array; summary: AnnotationSummary };
   try {
     annotated = annotatePackage(bytes, issues);

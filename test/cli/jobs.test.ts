@@ -121,6 +121,23 @@ describe("reading the next file while one is checked", () => {
     expect(missing.report.error?.message).toContain("找不到这个文件");
   });
 
+  it("makes the annotated copy from the bytes it checked, even if the file changed since", async () => {
+    const { checkOne, readAhead } = await import("../../src/cli/checker");
+    const file = path.join(dir, "changing.xlsx");
+    await copyFile(JULU, file);
+    const ahead = readAhead(file);
+    await ahead;
+    // Saved again (here: replaced by something else) between the read and the copy.
+    await writeFile(file, "no longer a workbook");
+    const target = path.join(dir, "changing-annotated.xlsx");
+    const outcome = await checkOne({ ...task(file), copy: { target, force: false } }, ahead);
+    expect(outcome.report.issues.length).toBeGreaterThan(0);
+    expect(outcome.copy).toEqual({ target, error: null });
+    const again = await checkOne(task(target));
+    expect(again.report.error).toBeUndefined();
+    expect(again.report.issues).toEqual(outcome.report.issues);
+  });
+
   it("never rejects: a file that cannot be read ahead is read, and explained, at its turn", async () => {
     const { readAhead } = await import("../../src/cli/checker");
     await expect(readAhead(path.join(dir, "missing.xlsx"))).resolves.toBeNull();
