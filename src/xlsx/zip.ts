@@ -6,8 +6,7 @@
  * no more memory than the limit and well under a second. The reader scans each part where it lies and
  * lets it go before the next is inflated.
  */
-import { inflateRawSync } from "node:zlib";
-import { rawData, readZipDirectory, ZipError, type ZipEntry } from "./patch/zip";
+import { inflateEntry, readZipDirectory, ZipError, ZipTooLargeError, type ZipEntry } from "./patch/zip";
 import { InputError } from "./sniff";
 
 /** Limits on what a package may inflate to; the defaults suit the largest real target-table workbooks. */
@@ -67,32 +66,18 @@ export class ZipPackage {
   read(name: string): Uint8Array {
     const entry = this.entries.get(name);
     if (!entry) throw this.damaged(`the part ${name} is missing`);
-    let data: Uint8Array;
+    const left = this.limits.totalBytes - this.inflated;
+    let out: Uint8Array;
     try {
-      data = rawData(this.bytes, entry);
+      out = inflateEntry(this.bytes, entry, Math.min(this.limits.partBytes, left));
     } catch (error) {
+      if (error instanceof ZipTooLargeError) {
+        throw this.limits.partBytes <= left
+          ? this.tooLarge(name, this.limits.partBytes, "part")
+          : this.tooLarge(name, this.limits.totalBytes, "total");
+      }
       throw this.damaged(error instanceof ZipError ? error.detail : `the part ${name} cannot be read`, error);
     }
-    const left = this.limits.totalBytes - this.inflated;
-    const limit = Math.min(this.limits.partBytes, left);
-    const tooLarge = () =>
-      this.limits.partBytes <= left
-        ? this.tooLarge(name, this.limits.partBytes, "part")
-        : this.tooLarge(name, this.limits.totalBytes, "total");
-    let out: Uint8Array;
-    if (entry.method === 0) out = data;
-    else {
-      if (entry.method !== 8) throw this.damaged(`the part ${name} uses compression method ${entry.method}`);
-      if (entry.flags & 1) throw this.damaged(`the part ${name} is encrypted`);
-      try {
-        // zlib stops as soon as the output passes the limit: a bomb costs the limit at most.
-        out = inflateRawSync(data, { maxOutputLength: Math.max(1, limit) });
-      } catch (error) {
-        if ((error as { code?: string } | null)?.code === "ERR_BUFFER_TOO_LARGE") throw tooLarge();
-        throw this.damaged(`the part ${name} cannot be inflated`, error);
-      }
-    }
-    if (out.length > limit) throw tooLarge();
     this.inflated += out.length;
     return out;
   }

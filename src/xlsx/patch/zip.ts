@@ -34,6 +34,14 @@ export class ZipError extends Error {
   }
 }
 
+/** A part that inflates (or is stored) past the limit it was read under. */
+export class ZipTooLargeError extends ZipError {
+  constructor(detail: string) {
+    super(detail);
+    this.name = "ZipTooLargeError";
+  }
+}
+
 const utf8 = new TextDecoder("utf-8", { ignoreBOM: true });
 
 function u16(b: Uint8Array, at: number): number {
@@ -134,15 +142,16 @@ export function inflateEntry(b: Uint8Array, entry: ZipEntry, limit: number): Uin
   const data = rawData(b, entry);
   if (entry.flags & 1) throw new ZipError(`the part ${entry.name} is encrypted`);
   if (entry.method === 0) {
-    if (data.length > limit) throw new ZipError(`the part ${entry.name} is larger than ${limit} bytes`);
+    if (data.length > limit) throw new ZipTooLargeError(`the part ${entry.name} is larger than ${limit} bytes`);
     return data;
   }
   if (entry.method !== 8) throw new ZipError(`the part ${entry.name} uses compression method ${entry.method}`);
-  const tooLarge = () => new ZipError(`the part ${entry.name} inflates past ${limit} bytes`);
+  const tooLarge = () => new ZipTooLargeError(`the part ${entry.name} inflates past ${limit} bytes`);
   let out: Uint8Array;
   try {
     out = inflateRawSync(data, { maxOutputLength: Math.max(1, limit) });
   } catch (error) {
+    // zlib stops as soon as the output passes the limit: a bomb costs the limit at most.
     if ((error as { code?: string } | null)?.code === "ERR_BUFFER_TOO_LARGE") throw tooLarge();
     throw new ZipError(`the part ${entry.name} cannot be inflated`);
   }
