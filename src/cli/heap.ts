@@ -30,10 +30,11 @@ export function keepsYoungGenerationSmall(version: string = process.versions.nod
 }
 
 /**
- * Keeps V8's young generation at its starting size for the rest of the process (worker threads
- * included: V8's flags are the process's). Called when the command line's bundle is loaded, before
- * any other module (loading the bundle alone would grow it on Node 24); does nothing on an unmeasured
- * Node.js version or when called again.
+ * Keeps V8's young generation of this thread at its starting size. Called when the command line's
+ * bundle is loaded, before any other module (loading the bundle alone would grow it on Node 24), in
+ * the main thread and in each checking worker, which loads the same bundle: set in the main thread
+ * only, the setting does not reach a worker's heap (measured on Node 20). Does nothing on an
+ * unmeasured Node.js version or when called again in the same thread.
  */
 export function keepYoungGenerationSmall(): void {
   if (applied || !keepsYoungGenerationSmall()) return;

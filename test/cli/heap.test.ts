@@ -44,6 +44,33 @@ describe("the command line's young generation", () => {
     expect(tuned.after).toBeLessThanOrEqual(2 * tuned.before);
   });
 
+  (measured ? it : it.skip)("stays small in a checking worker too, which loads the same bundle", () => {
+    const script = `
+      const { Worker } = require("node:worker_threads");
+      const body = ${JSON.stringify(`
+        const v8 = require("node:v8");
+        const newSpace = () => v8.getHeapSpaceStatistics().find((s) => s.space_name === "new_space").space_size;
+        const before = newSpace();
+        if (process.env.LOAD_BUNDLE) require(${JSON.stringify(BUNDLE)});
+        const kept = [];
+        for (let i = 0; i < 400000; i++) kept.push({ row: i, text: "第" + i + "行", list: [i, i + 1] });
+        require("node:worker_threads").parentPort.postMessage({ before, after: newSpace() });
+      `)};
+      const worker = new Worker(body, { eval: true });
+      worker.on("message", (m) => { process.stdout.write(JSON.stringify(m)); worker.terminate(); });
+    `;
+    const inWorker = (load: boolean) => {
+      const env = { ...process.env, LOAD_BUNDLE: load ? "1" : "" };
+      const child = spawnSync(process.execPath, ["-e", script], { encoding: "utf8", env });
+      if (child.status !== 0) throw new Error(`node failed: ${child.stderr}`);
+      return JSON.parse(child.stdout) as { before: number; after: number };
+    };
+    const plain = inWorker(false);
+    const tuned = inWorker(true);
+    expect(plain.after).toBeGreaterThanOrEqual(8 * plain.before);
+    expect(tuned.after).toBeLessThanOrEqual(2 * tuned.before);
+  });
+
   it("is set only on the Node.js versions it was measured on", () => {
     expect(keepsYoungGenerationSmall("20.19.0")).toBe(true);
     expect(keepsYoungGenerationSmall("22.13.1")).toBe(true);
