@@ -294,13 +294,23 @@ describe("parts found by relationships, not by names", () => {
         target: "/xl/worksheets/sheet3.xml#part",
         xml: sheetXml(tableRows()),
       },
+      // A "#" left unescaped in a file name, and an escaped one.
+      { name: "四", part: "worksheets/C#.xml", target: "worksheets/C#.xml", xml: sheetXml(tableRows()) },
+      { name: "五", part: "worksheets/D#.xml", target: "worksheets/D%23.xml", xml: sheetXml(tableRows()) },
+      // A stray "%" beside valid escapes.
+      {
+        name: "六",
+        part: "worksheets/a%b 表.xml",
+        target: "worksheets/a%b%20%E8%A1%A8.xml",
+        xml: sheetXml(tableRows()),
+      },
+      // Written unescaped, stored escaped.
+      { name: "七", part: "worksheets/%E8%A1%A8.xml", target: "worksheets/表.xml", xml: sheetXml(tableRows()) },
     ]);
     const sheets = await readWorkbookBuffer(bytes, "encoded.xlsx");
-    expect(sheets.map((s) => [s.name, s.values[1][2]])).toEqual([
-      ["一", "培训人次"],
-      ["二", "培训人次"],
-      ["三", "培训人次"],
-    ]);
+    expect(sheets.map((s) => [s.name, s.values[1][2]])).toEqual(
+      ["一", "二", "三", "四", "五", "六", "七"].map((name) => [name, "培训人次"]),
+    );
   });
 
   test("a sheet part the workbook does not list is ignored", async () => {
