@@ -22,22 +22,19 @@ const MEASURED_MAJORS: ReadonlySet<number> = new Set([20, 22, 24]);
 
 const FLAG = "--semi-space-growth-factor=1";
 
-let applied = false;
-
 /** Whether the young generation is kept small on this Node.js version. */
 export function keepsYoungGenerationSmall(version: string = process.versions.node): boolean {
   return MEASURED_MAJORS.has(Number(version.split(".")[0]));
 }
 
 /**
- * Keeps V8's young generation of this thread at its starting size. Called when the command line's
- * bundle is loaded, before any other module (loading the bundle alone would grow it on Node 24), in
- * the main thread and in each checking worker, which loads the same bundle: set in the main thread
- * only, the setting does not reach a worker's heap (measured on Node 20). Does nothing on an
- * unmeasured Node.js version or when called again in the same thread.
+ * Keeps V8's young generation at its starting size. The flag is the process's, but V8 puts it back
+ * to 2 each time it sets up a new thread's heap (measured: after a worker started, the main thread's
+ * young generation grew to 32 MB again). So this is called when the command line's bundle is loaded,
+ * before any other module (loading the bundle alone would grow it on Node 24), in the main thread and
+ * in each checking worker, which loads the same bundle; and by the pool in the main thread as soon as
+ * each worker is online. Does nothing on an unmeasured Node.js version.
  */
 export function keepYoungGenerationSmall(): void {
-  if (applied || !keepsYoungGenerationSmall()) return;
-  applied = true;
-  setFlagsFromString(FLAG);
+  if (keepsYoungGenerationSmall()) setFlagsFromString(FLAG);
 }

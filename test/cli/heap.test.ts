@@ -71,6 +71,27 @@ describe("the command line's young generation", () => {
     expect(tuned.after).toBeLessThanOrEqual(2 * tuned.before);
   });
 
+  (measured ? it : it.skip)("stays small in this thread after a checking worker has started", () => {
+    // Starting a thread puts V8's setting back: the pool sets it again as soon as the worker is online.
+    const script = `
+      const v8 = require("node:v8");
+      const newSpace = () => v8.getHeapSpaceStatistics().find((s) => s.space_name === "new_space").space_size;
+      const cli = require(${JSON.stringify(BUNDLE)});
+      const before = newSpace();
+      const [warm] = cli.warmWorkers(2);
+      warm.worker.once("online", () => {
+        const kept = [];
+        for (let i = 0; i < 400000; i++) kept.push({ row: i, text: "第" + i + "行", list: [i, i + 1] });
+        process.stdout.write(JSON.stringify({ before, after: newSpace(), kept: kept.length }));
+        cli.stopWorkers([warm]);
+      });
+    `;
+    const child = spawnSync(process.execPath, ["-e", script], { encoding: "utf8" });
+    if (child.status !== 0) throw new Error(`node failed: ${child.stderr}`);
+    const { before, after } = JSON.parse(child.stdout) as { before: number; after: number };
+    expect(after).toBeLessThanOrEqual(2 * before);
+  });
+
   it("is set only on the Node.js versions it was measured on", () => {
     expect(keepsYoungGenerationSmall("20.19.0")).toBe(true);
     expect(keepsYoungGenerationSmall("22.13.1")).toBe(true);
