@@ -529,8 +529,7 @@ export async function paintFindings(
   if (found.some((f) => !idByName.has(f.sheet.toLowerCase()))) return null;
   const known = new Set(hint.worksheets.map((w) => w.id));
   const findings = found.map((f) => ({ ...f, sheetId: idByName.get(f.sheet.toLowerCase())! }));
-  // An address that names no cell (only a hand-edited record has one) is dropped, as clearing drops it.
-  const record = hint.record.cells.filter((c) => known.has(c.sheetId) && parseA1(c.cell) !== null);
+  const record = hint.record.cells.filter((c) => known.has(c.sheetId));
   const cells = cellsBySheet(lookupCells(findings, record));
 
   const budget = payloadBudget(features);

@@ -10,6 +10,8 @@
  * worksheet (see src/wps/record.ts).
  */
 
+import { parseA1, toA1 } from "../core/address";
+
 /** The namespace of our part; a part in any other namespace is someone else's. */
 export const RECORD_NAMESPACE = "urn:target-table:highlight-record";
 
@@ -110,8 +112,9 @@ export function parseRecord(xml: string): HighlightRecord {
   for (const sheet of xml.matchAll(/<sheet id="([^"]*)">([\s\S]*?)<\/sheet>/g)) {
     const sheetId = unescapeXml(sheet[1] ?? "");
     for (const item of (sheet[2] ?? "").split(";")) {
-      const [cell, index, severity, noteHash] = item.split(",");
+      const [written, index, severity, noteHash] = item.split(",");
       const format = formats[Number(index)];
+      const cell = written === undefined ? null : cellAddress(written);
       if (!cell || !format) continue;
       cells.push({
         sheetId,
@@ -124,6 +127,17 @@ export function parseRecord(xml: string): HighlightRecord {
     }
   }
   return { cells };
+}
+
+/**
+ * A recorded cell's address in the one form the hosts look cells up by ("B2"), or null when it names
+ * no cell of a sheet. The add-in writes only such addresses; a hand-edited record may hold "$B$2",
+ * "b2" or "XFE1", which would otherwise stop a check or be taken for another cell.
+ */
+function cellAddress(written: string): string | null {
+  const ref = parseA1(written);
+  if (!ref || ref.row >= 1048576 || ref.col >= 16384) return null;
+  return toA1(ref.row, ref.col);
 }
 
 /** Several parts (left by an interrupted write) read as one record; the later entry for a cell wins. */

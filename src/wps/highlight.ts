@@ -130,8 +130,7 @@ export function paintFindings(app: WpsApplication, issues: readonly Issue[]): vo
 
   // Cells are recorded by sheet name, as the sheet is called now.
   const findings = found.map((f) => ({ ...f, sheetId: sheets.get(f.sheet.toLowerCase())!.Name }));
-  // An address that names no cell (only a hand-edited record has one) is dropped, as clearing drops it.
-  const kept = record.cells.filter((c) => sheets.has(c.sheetId.toLowerCase()) && parseA1(c.cell) !== null);
+  const kept = record.cells.filter((c) => sheets.has(c.sheetId.toLowerCase()));
   // Cells of a sheet renamed since (the record knows sheets by name) stay on record untouched, as
   // clearing keeps them: their original look comes back once the name does.
   const elsewhere = record.cells.filter((c) => !sheets.has(c.sheetId.toLowerCase()));

@@ -106,6 +106,21 @@ describe("showFindings", () => {
     expect(fillOf(fake.state, "绩效目标", "B3")).toEqual({ color: "#FFFFFF", pattern: "Solid" });
   });
 
+  test("a hand-edited record: addresses naming no cell are skipped, other spellings read as the cell", async () => {
+    const { fake, host } = setUp(formattedWorkbook());
+    const before = fake.snapshot();
+    await host.readSheets("all");
+    await host.showFindings([issue("绩效目标", "B3")]);
+    const part = fake.state.customXmlParts[0]!;
+    // Someone rewrote B3's entry as $B$3 and added entries past the sheet's edge and without an address.
+    part.xml = part.xml.replace(/>B3,/, ">$B$3,").replace(/<\/sheet>/, ";XFE1,0,e;A1048577,0,w;第一行,0,e</sheet>");
+    expect(part.xml).toContain("$B$3,");
+    await host.readSheets("all");
+    await host.showFindings([issue("绩效目标", "B3")]);
+    expect(await host.clearFindings()).toBe(1);
+    expect(fake.snapshot()).toEqual(before);
+  });
+
   test("checking twice restores the first highlights before painting, so marks never stack; clearing still restores all", async () => {
     const { fake, host } = setUp(formattedWorkbook());
     const before = fake.snapshot();

@@ -74,6 +74,13 @@ describe("the highlight record's serialized form", () => {
     ]);
   });
 
+  it("reads a hand-edited address in the hosts' form, and skips one naming no cell", () => {
+    const format = `[[{"kind":"none"},"#000000"]]`;
+    const items = ["$B$2", "c3", " D4", "XFD1048576", "XFE1", "A1048577", "A0", "第一行", "B2:C3"];
+    const xml = `<highlights><formats>${format}</formats><sheet id="a">${items.map((c) => `${c},0,e`).join(";")}</sheet></highlights>`;
+    expect(parseRecord(xml).cells.map((c) => c.cell)).toEqual(["B2", "C3", "D4", "XFD1048576"]);
+  });
+
   it("merges parts with the later entry for a cell winning", () => {
     const later = { ...plain, severity: "warning" as const };
     expect(mergeRecords([{ cells: [plain, patterned] }, { cells: [later] }]).cells).toEqual([later, patterned]);
