@@ -626,7 +626,8 @@ class SheetReader implements XmlHandler {
         return this.ctx.strings[Number(raw)] ?? "";
       case CellType.Str:
       case CellType.Inline:
-        return raw;
+        // <v> is an escaped string too: a formula's text result with a line break holds _x000D_.
+        return raw.includes("_x") ? unescapeXstring(raw) : raw;
       case CellType.Boolean:
         return raw.trim() === "1" || raw.trim().toLowerCase() === "true";
       case CellType.Error:

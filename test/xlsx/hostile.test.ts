@@ -403,6 +403,15 @@ describe("cell content", () => {
     expect(sheet.values).toEqual([["培训\r\n人次", "_x000D_ 与 _x_ 与 _x12_", "≥95%\r_x000A_"]]);
   });
 
+  test("_xHHHH_ escapes in a formula's text result read as Excel reads them", async () => {
+    const xml = sheetXml(
+      `<row r="1"><c r="A1" t="str"><f>A2&amp;CHAR(13)</f><v>培训_x000D_人次</v></c>` +
+        `<c r="B1" t="str"><f>"_x"</f><v>_x005F_x0041_ 与 _x_</v></c><c r="C1" t="str"><f>"a"</f><v>≥95%</v></c></row>`,
+    );
+    const [sheet] = await readWorkbookBuffer(book([{ name: "表", xml }]), "formula-escapes.xlsx");
+    expect(sheet.values).toEqual([["培训\r人次", "_x0041_ 与 _x_", "≥95%"]]);
+  });
+
   test("parts written in UTF-16, in either byte order, read as in UTF-8", async () => {
     const utf16 = (text: string, bigEndian: boolean) => {
       const bytes = new Uint8Array((text.length + 1) * 2);
