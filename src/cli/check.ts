@@ -326,6 +326,8 @@ class JsonStream {
  * named, all of them for a folder or a pattern. The workers are started that early.
  */
 function likelyThreads(inputs: readonly string[], jobs: number): number {
+  // As many names as threads keep them all busy whatever they name: no need to look at them.
+  if (inputs.length >= jobs) return jobs;
   const many = inputs.some((input) => {
     try {
       return statSync(input).isDirectory();
