@@ -282,35 +282,25 @@ describe("parts found by relationships, not by names", () => {
   });
 
   test("a target written percent-encoded finds its part under either spelling", async () => {
-    const bytes = book([
+    // [sheet, part as the ZIP stores it, Target as the relationship writes it]
+    const parts: [string, string, string][] = [
       // The usual: the ZIP holds the decoded name.
-      { name: "一", part: "worksheets/表 1.xml", target: "worksheets/%E8%A1%A8%201.xml", xml: sheetXml(tableRows()) },
+      ["一", "worksheets/表 1.xml", "worksheets/%E8%A1%A8%201.xml"],
       // Some writers store the encoded spelling itself.
-      { name: "二", part: "worksheets/sheet%202.xml", target: "worksheets/sheet%202.xml", xml: sheetXml(tableRows()) },
+      ["二", "worksheets/sheet%202.xml", "worksheets/sheet%202.xml"],
       // An absolute target with a fragment.
-      {
-        name: "三",
-        part: "worksheets/sheet3.xml",
-        target: "/xl/worksheets/sheet3.xml#part",
-        xml: sheetXml(tableRows()),
-      },
+      ["三", "worksheets/sheet3.xml", "/xl/worksheets/sheet3.xml#part"],
       // A "#" left unescaped in a file name, and an escaped one.
-      { name: "四", part: "worksheets/C#.xml", target: "worksheets/C#.xml", xml: sheetXml(tableRows()) },
-      { name: "五", part: "worksheets/D#.xml", target: "worksheets/D%23.xml", xml: sheetXml(tableRows()) },
+      ["四", "worksheets/C#.xml", "worksheets/C#.xml"],
+      ["五", "worksheets/D#.xml", "worksheets/D%23.xml"],
       // A stray "%" beside valid escapes.
-      {
-        name: "六",
-        part: "worksheets/a%b 表.xml",
-        target: "worksheets/a%b%20%E8%A1%A8.xml",
-        xml: sheetXml(tableRows()),
-      },
+      ["六", "worksheets/a%b 表.xml", "worksheets/a%b%20%E8%A1%A8.xml"],
       // Written unescaped, stored escaped.
-      { name: "七", part: "worksheets/%E8%A1%A8.xml", target: "worksheets/表.xml", xml: sheetXml(tableRows()) },
-    ]);
+      ["七", "worksheets/%E8%A1%A8.xml", "worksheets/表.xml"],
+    ];
+    const bytes = book(parts.map(([name, part, target]) => ({ name, part, target, xml: sheetXml(tableRows()) })));
     const sheets = await readWorkbookBuffer(bytes, "encoded.xlsx");
-    expect(sheets.map((s) => [s.name, s.values[1][2]])).toEqual(
-      ["一", "二", "三", "四", "五", "六", "七"].map((name) => [name, "培训人次"]),
-    );
+    expect(sheets.map((s) => [s.name, s.values[1][2]])).toEqual(parts.map(([name]) => [name, "培训人次"]));
   });
 
   test("a sheet part the workbook does not list is ignored", async () => {
