@@ -164,7 +164,8 @@ export async function insertTemplate(
           });
         }
       }
-      await context.sync();
+      // A round trip only for what there is to read: none for a new sheet in a workbook without lists.
+      if (listSheetUsed !== null || mergeProbes.length > 0) await context.sync();
 
       if (targetRange) refuseMergedTarget(targetRange, mergeProbes);
 

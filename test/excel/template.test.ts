@@ -48,8 +48,13 @@ describe("insertTemplate", () => {
   test("a second template reuses the named lists instead of failing on names that exist", async () => {
     const { fake, host } = setUp(emptyWorkbookState());
     await host.insertTemplate(patch, "new-sheet", "绩效目标");
+    // Nothing to look at before writing in a workbook without lists: no round trip for it.
+    expect(fake.syncs).toHaveLength(3);
     const names = fake.state.names.length;
     await host.insertTemplate(patch, "new-sheet", "绩效目标");
+    // The list sheet's extent is read before the lists are added to it; no round trip is empty.
+    expect(fake.syncs).toHaveLength(7);
+    expect(fake.syncs.filter((s) => s.actions === 0)).toEqual([]);
     expect(fake.state.names).toHaveLength(names);
     expect(fake.state.sheets.map((s) => s.name)).toEqual(["Sheet1", "绩效目标", LIST_SHEET_NAME, "绩效目标 (2)"]);
   });
