@@ -5,6 +5,10 @@ export interface CellRef {
   col: number;
 }
 
+/** Excel's own grid (Excel specifications and limits). */
+export const EXCEL_MAX_ROWS = 1_048_576;
+export const EXCEL_MAX_COLUMNS = 16_384;
+
 /** An inclusive rectangle of cells, zero-based. */
 export interface CellRange {
   top: number;

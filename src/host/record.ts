@@ -10,7 +10,7 @@
  * worksheet (see src/wps/record.ts).
  */
 
-import { parseA1, toA1 } from "../core/address";
+import { EXCEL_MAX_COLUMNS, EXCEL_MAX_ROWS, parseA1, toA1 } from "../core/address";
 
 /** The namespace of our part; a part in any other namespace is someone else's. */
 export const RECORD_NAMESPACE = "urn:target-table:highlight-record";
@@ -136,7 +136,7 @@ export function parseRecord(xml: string): HighlightRecord {
  */
 function cellAddress(written: string): string | null {
   const ref = parseA1(written);
-  if (!ref || ref.row >= 1048576 || ref.col >= 16384) return null;
+  if (!ref || ref.row >= EXCEL_MAX_ROWS || ref.col >= EXCEL_MAX_COLUMNS) return null;
   return toA1(ref.row, ref.col);
 }
 

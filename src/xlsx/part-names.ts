@@ -66,3 +66,8 @@ export function findTarget(source: string, target: string, find: (name: string) 
   }
   return null;
 }
+
+/** The part a target names: its stored name when the package has it, else the name it should have. */
+export function partNamed(source: string, target: string, find: (name: string) => string | null): string {
+  return findTarget(source, target, find) ?? resolveTarget(source, target);
+}

@@ -10,12 +10,12 @@
  * `SheetSnapshot.omitted`). The snapshots are read-only: rows of number formats holding no number are
  * one shared, frozen row.
  */
-import { parseRangeA1, toA1, type CellRange } from "../core/address";
+import { EXCEL_MAX_COLUMNS, EXCEL_MAX_ROWS, parseRangeA1, toA1, type CellRange } from "../core/address";
 import { formatCellText } from "../core/format";
 import { isBlankCell, normalizeSnapshot, type CellValue, type SheetSnapshot } from "../core/snapshot";
 import { isDateFormat } from "../core/values";
 import { BUILTIN_NUMBER_FORMATS } from "./number-formats";
-import { findTarget, resolveTarget } from "./part-names";
+import { partNamed } from "./part-names";
 import {
   ascii,
   decodeText,
@@ -29,10 +29,6 @@ import {
 } from "./scan";
 import { InputError } from "./sniff";
 import { DEFAULT_ZIP_LIMITS, ZipPackage, type ZipLimits } from "./zip";
-
-/** Excel's own limits (Excel specifications and limits). */
-export const EXCEL_MAX_ROWS = 1_048_576;
-export const EXCEL_MAX_COLUMNS = 16_384;
 
 export interface ReadLimits extends ZipLimits {
   /** Cells present in one sheet. */
@@ -154,7 +150,7 @@ function relationships(pkg: ZipPackage, part: string, file: string) {
         const type = attribute(scanner, from, to, TYPE) ?? "";
         if (!target) return;
         // The part's stored name when the package has it; else the name it should have (found missing later).
-        const resolved = findTarget(part, target, (name) => pkg.find(name)) ?? resolveTarget(part, target);
+        const resolved = partNamed(part, target, (name) => pkg.find(name));
         const kind = type.slice(type.lastIndexOf("/") + 1);
         if (id) byId.set(id, { target: resolved, kind });
         if (!byType.has(kind)) byType.set(kind, resolved);

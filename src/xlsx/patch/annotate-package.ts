@@ -16,6 +16,7 @@ import {
   isType,
   parseContentTypes,
   parseRelationships,
+  partNamed,
   relationshipsPartOf,
   relativeTarget,
   resolveTarget,
@@ -165,8 +166,7 @@ function sheetParts(pkg: Package): {
   const rootRels = parseRelationships(pkg.read("_rels/.rels") ?? "");
   const office = rootRels.find((r) => isType(r, "officeDocument") && !r.external);
   if (!office) throw new ZipError("the package names no workbook");
-  const partOf = (source: string, target: string) =>
-    findTarget(source, target, (name) => pkg.find(name)) ?? resolveTarget(source, target);
+  const partOf = (source: string, target: string) => partNamed(source, target, (name) => pkg.find(name));
   const workbook = partOf("", office.target);
   const strict = office.type.startsWith("http://purl.oclc.org/ooxml/");
   const xml = pkg.read(workbook);

@@ -5,7 +5,7 @@
 import { folderOf } from "../part-names";
 import { attributes, escapeXml, Splicer, XmlScanner } from "./xml";
 
-export { findTarget, resolveTarget } from "../part-names";
+export { findTarget, partNamed, resolveTarget } from "../part-names";
 
 export interface Relationship {
   id: string;
