@@ -11,7 +11,7 @@ if (!fs.existsSync(bundle)) {
   process.exit(2);
 }
 require(bundle)
-  .main(process.argv.slice(2))
+  .runProgram(process.argv.slice(2))
   .then(
     (code) => {
       process.exitCode = code;

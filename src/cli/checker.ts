@@ -7,9 +7,11 @@ import { mkdir, readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { checkWorkbook, type CheckOptions } from "../core/check";
 import type { FileReport } from "../core/report";
+import type { SheetSnapshot } from "../core/snapshot";
 import { HostError } from "../host/types";
 import { isSameFile, OutputError, writeAnnotatedCopy } from "../xlsx/annotate";
-import { readInputBytes, readWorkbookBuffer } from "../xlsx/read";
+import { readInputBytes, readWorkbookSheets } from "../xlsx/read";
+import { sheetCollector, type SheetCollector } from "./heap";
 import { writeExclusive } from "./output-file";
 import { applyRuleSettings, type RuleSetting } from "./profile";
 
@@ -67,13 +69,23 @@ export function readAhead(file: string): ReadAhead {
     .catch(() => null);
 }
 
+/** The sheets as read, with a garbage collection after each when the thread has a collector (src/cli/heap.ts). */
+export function* eachSheet(
+  sheets: Iterable<SheetSnapshot>,
+  collector: SheetCollector | null,
+): Generator<SheetSnapshot> {
+  for (const sheet of sheets) {
+    yield sheet;
+    collector?.sheetDone();
+  }
+}
+
 export async function checkOne(task: CheckTask, ahead: ReadAhead | null = null): Promise<CheckOutcome> {
   let report: FileReport;
   let bytes: Uint8Array;
   try {
     bytes = (ahead === null ? null : await ahead) ?? (await readInputBytes(task.file));
-    const sheets = await readWorkbookBuffer(bytes, task.file);
-    const result = checkWorkbook(sheets, task.options);
+    const result = checkWorkbook(eachSheet(readWorkbookSheets(bytes, task.file), sheetCollector()), task.options);
     report = applyRuleSettings(
       { file: task.file, tables: result.tables, issues: result.issues, summary: result.summary },
       task.rules,

@@ -8,6 +8,7 @@ import "./start";
 import { isMainThread, workerData } from "node:worker_threads";
 import packageJson from "../../package.json";
 import { runCheck } from "./check";
+import { collectBetweenSheets } from "./heap";
 import { processIO, type CliIO } from "./io";
 import { startWorker, WORKER_FLAG } from "./pool";
 import { runSchema } from "./schema";
@@ -63,12 +64,22 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
   }
 }
 
+/**
+ * The command line as a program (bin/target-table.cjs, `node dist/cli.cjs`): main, in a process of its
+ * own, whose checks collect garbage between sheets (src/cli/heap.ts). Tests call main in their process.
+ */
+export function runProgram(argv: string[]): Promise<number> {
+  collectBetweenSheets();
+  return main(argv);
+}
+
 // The same bundle is the checking worker when started with the flag (see pool.ts), and runs the
 // command line when started directly (`node dist/cli.cjs check …`); bin/target-table.cjs calls main.
 if (!isMainThread && (workerData as Record<string, unknown> | null)?.[WORKER_FLAG] === true) {
+  collectBetweenSheets();
   startWorker();
 } else if (isMainThread && typeof require !== "undefined" && require.main === module) {
-  void main(process.argv.slice(2)).then((code) => {
+  void runProgram(process.argv.slice(2)).then((code) => {
     process.exitCode = process.exitCode === 2 ? 2 : code;
   });
 }

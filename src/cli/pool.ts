@@ -9,7 +9,7 @@ import os from "node:os";
 import path from "node:path";
 import { parentPort, Worker } from "node:worker_threads";
 import { checkOne, errorRow, readAhead, type CheckOutcome, type CheckTask, type ReadAhead } from "./checker";
-import { keepYoungGenerationSmall } from "./heap";
+import { tuneV8 } from "./heap";
 
 /** The workerData key that makes the bundle run as a checking worker. */
 export const WORKER_FLAG = "targetTableCheckWorker";
@@ -145,7 +145,7 @@ export interface WarmWorker {
 function startWorkerThread(script: string): WarmWorker {
   const worker = new Worker(script, { workerData: { [WORKER_FLAG]: true } });
   // Setting up the worker's heap put V8's young generation setting back to its default.
-  worker.once("online", keepYoungGenerationSmall);
+  worker.once("online", () => tuneV8());
   const warm: WarmWorker = { worker, ready: false, exited: false, error: null };
   worker.on("message", (message: unknown) => {
     if (message === READY) warm.ready = true;

@@ -143,15 +143,17 @@ function checkSheet(
   return { tables: parse.tables, findings };
 }
 
-export function checkWorkbook(sheets: readonly SheetSnapshot[], options: CheckOptions = {}): WorkbookCheck {
+export function checkWorkbook(sheets: Iterable<SheetSnapshot>, options: CheckOptions = {}): WorkbookCheck {
   const tables: TableSummary[] = [];
   const located: Located[] = [];
-  sheets.forEach((snapshot, sheetIndex) => {
-    const result = checkSheet(snapshot, sheetIndex, tables.length, options);
+  // Any iterable: a host may do its own work between sheets (the command line collects garbage).
+  let sheetIndex = 0;
+  for (const snapshot of sheets) {
+    const result = checkSheet(snapshot, sheetIndex++, tables.length, options);
     // Loops, not push(...spread): a sheet with 100,000 findings would overflow the call stack.
     for (const table of result.tables) tables.push(summarizeTable(table));
     for (const finding of result.findings) located.push(finding);
-  });
+  }
   located.sort(
     (a, b) =>
       Math.floor(a.order / 1000) - Math.floor(b.order / 1000) ||

@@ -6,7 +6,7 @@
 import { readFile, stat } from "node:fs/promises";
 import type { SheetSnapshot } from "../core/snapshot";
 import type { LoadedWorkbook } from "./load";
-import { readPackage } from "./reader";
+import { readPackage, readPackageSheets } from "./reader";
 import { describeUnreadable, InputError, sniffInput } from "./sniff";
 
 export { InputError } from "./sniff";
@@ -22,6 +22,16 @@ export async function readWorkbookBuffer(data: Uint8Array, file: string): Promis
   const unreadable = describeUnreadable(file, sniffInput(data));
   if (unreadable) throw unreadable;
   return readPackage(data, file);
+}
+
+/**
+ * readWorkbookBuffer's sheets one at a time, each read when the one before has been dealt with (the
+ * command line checks them so: only the sheet in hand is held). A file that is no workbook fails at once.
+ */
+export function readWorkbookSheets(data: Uint8Array, file: string): Iterable<SheetSnapshot> {
+  const unreadable = describeUnreadable(file, sniffInput(data));
+  if (unreadable) throw unreadable;
+  return readPackageSheets(data, file);
 }
 
 /** The workbook as exceljs objects, with its snapshots (exceljs is loaded only when this is called). */

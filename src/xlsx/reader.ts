@@ -803,6 +803,19 @@ export function readPackage(
   file: string,
   limits: ReadLimits = DEFAULT_READ_LIMITS,
 ): SheetSnapshot[] {
+  return [...readPackageSheets(bytes, file, limits)];
+}
+
+/**
+ * readPackage's sheets one at a time: the workbook, its relationships, shared strings and styles are
+ * read at once (a damaged workbook part fails here), each sheet's part when its turn comes, so only
+ * the sheet in hand need be held. A damaged sheet part fails when it is reached.
+ */
+export function readPackageSheets(
+  bytes: Uint8Array,
+  file: string,
+  limits: ReadLimits = DEFAULT_READ_LIMITS,
+): Iterable<SheetSnapshot> {
   const pkg = new ZipPackage(bytes, file, limits);
   const rootRels = relationships(pkg, "", file);
   const workbookPart = rootRels.byType.get("officeDocument") ?? pkg.find("xl/workbook.xml") ?? null;
@@ -849,7 +862,8 @@ export function readPackage(
     limits,
   };
   // A sheet whose part is missing (a chart sheet, a broken link) has nothing to check.
-  return sheets
-    .filter((sheet) => sheet.state !== "veryHidden" && sheet.part !== null)
-    .map((sheet) => readSheet(pkg, sheet.part!, sheet.name, ctx));
+  const visible = sheets.filter((sheet) => sheet.state !== "veryHidden" && sheet.part !== null);
+  return (function* () {
+    for (const sheet of visible) yield readSheet(pkg, sheet.part!, sheet.name, ctx);
+  })();
 }

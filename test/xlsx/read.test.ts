@@ -1,7 +1,8 @@
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type ExcelJS from "exceljs";
-import { InputError, readWorkbookBuffer, readWorkbookFile } from "../../src/xlsx/read";
+import type { SheetSnapshot } from "../../src/core/snapshot";
+import { InputError, readWorkbookBuffer, readWorkbookFile, readWorkbookSheets } from "../../src/xlsx/read";
 import { zipEntryNames } from "../../src/xlsx/sniff";
 import { FIXTURES, scratchFolder, storedZip, workbookBytes, zipEntry } from "./helpers";
 
@@ -367,5 +368,30 @@ describe("Chinese built-in number formats (ids 27–36, 50–58, written without
     expect(sheet.values[0]).toEqual([44561, 0.5]);
     expect(sheet.numberFormats[0]).toEqual(['yyyy"年"m"月"d"日"', 'h"时"mm"分"']);
     expect(sheet.texts[0]).toEqual(["2021年12月31日", "12时00分"]);
+  });
+});
+
+describe("readWorkbookSheets: one sheet at a time", () => {
+  it("reads a sheet only when the one before has been taken, and fails at a damaged sheet when reached", async () => {
+    const built = await workbookBytes((wb) => {
+      wb.addWorksheet("第一").getCell("A1").value = "一";
+      wb.addWorksheet("第二").getCell("A1").value = "二";
+    });
+    const entries: Record<string, string> = {};
+    for (const name of zipEntryNames(built) ?? []) entries[name] = zipEntry(built, name) ?? "";
+    expect(entries["xl/worksheets/sheet2.xml"]).toBeDefined();
+    entries["xl/worksheets/sheet2.xml"] = entries["xl/worksheets/sheet2.xml"].replace("</sheetData>", "<row>");
+    const sheets = readWorkbookSheets(storedZip(entries), "lazy.xlsx")[Symbol.iterator]();
+    const first = sheets.next();
+    expect(first.done).toBe(false);
+    expect((first.value as SheetSnapshot).name).toBe("第一");
+    expect((first.value as SheetSnapshot).values).toEqual([["一"]]);
+    expect(() => sheets.next()).toThrow(InputError);
+    // The whole workbook read at once fails the same way, before any sheet is given.
+    await expect(readWorkbookBuffer(storedZip(entries), "lazy.xlsx")).rejects.toThrow(InputError);
+  });
+
+  it("refuses a file that is no workbook at once, before any sheet is asked for", () => {
+    expect(() => readWorkbookSheets(new TextEncoder().encode("名称,目标值\n"), "list.csv")).toThrow(InputError);
   });
 });
