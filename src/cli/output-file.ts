@@ -3,7 +3,6 @@
  * the content goes to a temporary file created exclusively next to the target, which then takes the
  * target's name. Without --force an existing file is never replaced, even one that appears meanwhile.
  */
-import { randomBytes } from "node:crypto";
 import { link, open, rename, stat, unlink } from "node:fs/promises";
 import path from "node:path";
 import { threadId } from "node:worker_threads";
@@ -18,7 +17,9 @@ export function existsRefusal(target: string): OutputError {
 }
 
 /** A hidden name in the target's folder, unique to this process, thread and call. */
-function temporaryName(target: string): string {
+async function temporaryName(target: string): Promise<string> {
+  // Loaded here, not with the bundle: a plain check never writes a file.
+  const { randomBytes } = await import("node:crypto");
   const tag = `${process.pid}-${threadId}-${randomBytes(4).toString("hex")}`;
   return path.join(path.dirname(target), `.${path.basename(target)}.${tag}.tmp${path.extname(target)}`);
 }
@@ -54,7 +55,7 @@ export async function writeExclusive(
   write: (temporary: string) => Promise<void>,
 ): Promise<void> {
   if (!force && (await stat(target).catch(() => null))) throw existsRefusal(target);
-  const temporary = temporaryName(target);
+  const temporary = await temporaryName(target);
   try {
     const handle = await open(temporary, "wx");
     await handle.close();
