@@ -2,6 +2,7 @@
  * Unusual and hostile packages, generated in code: the reader answers each with the sheets it can
  * read or one clear InputError, within seconds and bounded memory, never a crash or a stack trace.
  */
+import { inflateRawSync } from "node:zlib";
 import fc from "fast-check";
 import { Deflate, strToU8, unzipSync, zipSync, type Zippable } from "fflate";
 import { checkWorkbook } from "../../src/core/check";
@@ -218,6 +219,27 @@ describe("zip bombs", () => {
     expect(error.message).toMatch(
       /^无法读取“bomb.xlsx”：其中的部件 xl\/worksheets\/sheet1.xml 解压后超过 256 MB 的上限/,
     );
+    expect(error.message).toContain("inflates past the 256 MB limit");
+  }, 20_000);
+
+  test("a part reads the same whatever size the directory claims for it", async () => {
+    const sheet = { name: "表", xml: sheetXml(tableRows()) };
+    const base = book([sheet]);
+    const [expected] = await readWorkbookBuffer(base, "book.xlsx");
+    const entries = zipEntries(base);
+    const part = entries.get("xl/worksheets/sheet1.xml")!;
+    const actual = inflateRawSync(part.data).length;
+    for (const size of [0, 1, actual - 1, actual, actual + 1, 100 * 1024 * 1024, 0xffffffff]) {
+      entries.set("xl/worksheets/sheet1.xml", { ...part, size });
+      const [read] = await readWorkbookBuffer(buildZip(entries), "book.xlsx");
+      expect(read).toEqual(expected);
+    }
+  });
+
+  test("a bomb claiming a small size stops at the part limit all the same", async () => {
+    const base = zipEntries(book([{ name: "表", xml: sheetXml("") }]));
+    base.set("xl/worksheets/sheet1.xml", { method: 8, data: bomb, size: 1000 });
+    const error = await errorOf(readWorkbookBuffer(buildZip(base), "bomb.xlsx"));
     expect(error.message).toContain("inflates past the 256 MB limit");
   }, 20_000);
 

@@ -138,6 +138,9 @@ export function rawData(b: Uint8Array, entry: ZipEntry): Uint8Array {
 }
 
 /** An entry's inflated bytes; throws ZipError past `limit` bytes, on damage or an unknown method. */
+/** zlib's smallest output chunk that is still worth a call: small parts get 64 KB. */
+const MIN_CHUNK = 64 * 1024;
+
 export function inflateEntry(b: Uint8Array, entry: ZipEntry, limit: number): Uint8Array {
   const data = rawData(b, entry);
   if (entry.flags & 1) throw new ZipError(`the part ${entry.name} is encrypted`);
@@ -149,7 +152,11 @@ export function inflateEntry(b: Uint8Array, entry: ZipEntry, limit: number): Uin
   const tooLarge = () => new ZipTooLargeError(`the part ${entry.name} inflates past ${limit} bytes`);
   let out: Uint8Array;
   try {
-    out = inflateRawSync(data, { maxOutputLength: Math.max(1, limit) });
+    // One output buffer of the size the directory gives (+1, or zlib would add a chunk to find the
+    // end): no 16 KB pieces joined by a copy. A wrong size only costs that copy again; a size past
+    // the limit is not trusted.
+    const chunkSize = Math.max(MIN_CHUNK, Math.min(entry.size + 1, limit + 1));
+    out = inflateRawSync(data, { maxOutputLength: Math.max(1, limit), chunkSize });
   } catch (error) {
     // zlib stops as soon as the output passes the limit: a bomb costs the limit at most.
     if ((error as { code?: string } | null)?.code === "ERR_BUFFER_TOO_LARGE") throw tooLarge();
