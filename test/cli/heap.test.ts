@@ -185,7 +185,7 @@ describe("a full collection between sheets", () => {
     // The same check in two fresh processes, with and without the collection (runProgram sets it up,
     // main alone does not): V8's committed heap at the end, which is near its peak.
     const file = path.join(mkdtempSync(path.join(tmpdir(), "heap-")), "四表.xlsx");
-    writeWorkbook(generateWorkbook(6000), file);
+    writeWorkbook(generateWorkbook(10000), file);
     const committed = (entry: "main" | "runProgram") => {
       const script = `
         const v8 = require("node:v8");
@@ -203,6 +203,7 @@ describe("a full collection between sheets", () => {
     };
     const plain = committed("main");
     const collected = committed("runProgram");
-    expect(plain - collected).toBeGreaterThan(3 * 1024 * 1024);
+    // Measured: 28.9 MB against 19.6 MB at 10,000 rows.
+    expect(plain - collected).toBeGreaterThan(5 * 1024 * 1024);
   });
 });
