@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { getHeapStatistics } from "node:v8";
 import { eachSheet } from "../../src/cli/checker";
-import { fullCollection, keepsYoungGenerationSmall, SheetCollector } from "../../src/cli/heap";
+import { fullCollection, keepsYoungGenerationSmall, laterTierUp, SheetCollector } from "../../src/cli/heap";
 import type { SheetSnapshot } from "../../src/core/snapshot";
 import { generateWorkbook, writeWorkbook } from "../../scripts/bench/workbook";
 import { BUNDLE, ensureBundle } from "./helpers";
@@ -205,5 +205,24 @@ describe("a full collection between sheets", () => {
     const collected = committed("runProgram");
     // Measured: 28.9 MB against 19.6 MB at 10,000 rows.
     expect(plain - collected).toBeGreaterThan(5 * 1024 * 1024);
+  });
+});
+
+describe("TurboFan's later tier-up", () => {
+  it("uses each measured version's own flag, and none elsewhere", () => {
+    expect(laterTierUp("20.19.0")).toBe("--interrupt-budget=1000000");
+    expect(laterTierUp("22.13.1")).toBe("--invocation-count-for-turbofan=10000");
+    expect(laterTierUp("24.0.0")).toBeNull();
+    expect(laterTierUp("18.20.4")).toBeNull();
+  });
+
+  it("is a flag this node's V8 knows: setting it prints nothing", () => {
+    const flag = laterTierUp();
+    if (flag === null) return;
+    const name = flag.slice(0, flag.indexOf("="));
+    const options = spawnSync(process.execPath, ["--v8-options"], { encoding: "utf8" }).stdout;
+    expect(options).toContain(`  ${name} (`);
+    const child = spawnSync(process.execPath, [BUNDLE, "--version"], { encoding: "utf8" });
+    expect(child.stderr).toBe("");
   });
 });
