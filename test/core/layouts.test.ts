@@ -301,6 +301,16 @@ describe("flat multi-project lists", () => {
       "D9 goals-missing error",
     ]);
   });
+
+  test("a level 1 missing in each project is reported for each, on the project's own first row", () => {
+    // Both projects without their 满意度指标 row: the shared grid header is above both tables.
+    const without = rows.filter((row) => row[4] !== "满意度指标");
+    const withoutMerges = ["A3:A12", "B3:B7", "C3:C7", "D3:D7", "B8:B12", "C8:C12", "D8:D12"];
+    expect(findings(without, withoutMerges).filter((f) => f.includes("level1-missing"))).toEqual([
+      "E3 level1-missing warning",
+      "E8 level1-missing warning",
+    ]);
+  });
 });
 
 describe("self-evaluation tables", () => {

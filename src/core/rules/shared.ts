@@ -8,6 +8,14 @@ const filled = new WeakMap<ParsedTable, IndicatorRow[]>();
 const named = new WeakMap<ParsedTable, IndicatorRow[]>();
 
 /** Rows the unit filled in (placeholder rows are skipped silently). */
+/**
+ * The row a finding about the whole table anchors on: its grid header; for a project of a flat list,
+ * whose grid header is shared by all projects and lies above them, the project's own first row.
+ */
+export function tableRow(table: ParsedTable): number {
+  return table.headerRow >= table.top ? table.headerRow : table.top;
+}
+
 export function filledRows(table: ParsedTable): readonly IndicatorRow[] {
   let rows = filled.get(table);
   if (rows === undefined) {
