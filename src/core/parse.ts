@@ -269,7 +269,9 @@ export function parseSheet(sheet: SheetView, framework: FrameworkChoice = "auto"
         rows,
       };
       if (projects) {
+        // The project columns belong to each project's table, usually left of the grid, wherever they are.
         table.left = Math.min(header.left, projects.left);
+        table.right = Math.max(table.right, projects.right);
       } else {
         table.left = Math.min(header.left, block.present ? firstContentCol(sheet, top, header.row - 1) : header.left);
         table.right = Math.max(header.right, block.present ? lastContentCol(sheet, top, header.row - 1) : header.right);
@@ -289,6 +291,7 @@ interface ProjectColumns {
   budget: number | null;
   goals: number | null;
   left: number;
+  right: number;
 }
 
 /** The project columns of a flat list (spec §2b: 单位名称 | 项目名称 | 预算数 | 年度目标 | 一级指标 …), or null. */
@@ -316,6 +319,7 @@ function flatListColumns(sheet: SheetView, header: GridHeader): ProjectColumns |
     budget: found.budget ?? null,
     goals: found.goals ?? null,
     left: Math.min(...columns),
+    right: Math.max(...columns),
   };
 }
 

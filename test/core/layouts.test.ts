@@ -302,6 +302,17 @@ describe("flat multi-project lists", () => {
     ]);
   });
 
+  test("project columns right of the grid belong to each project's table", () => {
+    // The same list with its project columns moved after the grid (A–D become E–H).
+    const moved = rows.map((row, r) => (r === 0 ? row : [...row.slice(4, 8), ...row.slice(0, 4)]));
+    const movedMerges = ["E3:E14", "F3:F8", "G3:G8", "H3:H8", "F9:F14", "G9:G14", "H9:H14"];
+    const parsed = tables(moved, movedMerges);
+    expect(parsed.map((t) => [t.kind, t.left, t.right])).toEqual([
+      ["project", 0, 7],
+      ["project", 0, 7],
+    ]);
+  });
+
   test("a level 1 missing in each project is reported for each, on the project's own first row", () => {
     // Both projects without their 满意度指标 row: the shared grid header is above both tables.
     const without = rows.filter((row) => row[4] !== "满意度指标");
