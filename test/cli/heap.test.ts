@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { getHeapStatistics } from "node:v8";
 import { eachSheet } from "../../src/cli/checker";
-import { fullCollection, keepsYoungGenerationSmall, laterTierUp, SheetCollector } from "../../src/cli/heap";
+import { compilerFlags, fullCollection, keepsYoungGenerationSmall, SheetCollector } from "../../src/cli/heap";
 import type { SheetSnapshot } from "../../src/core/snapshot";
 import { generateWorkbook, writeWorkbook } from "../../scripts/bench/workbook";
 import { BUNDLE, ensureBundle } from "./helpers";
@@ -208,20 +208,23 @@ describe("a full collection between sheets", () => {
   });
 });
 
-describe("TurboFan's later tier-up", () => {
-  it("uses each measured version's own flag, and none elsewhere", () => {
-    expect(laterTierUp("20.19.0")).toBe("--interrupt-budget=1000000");
-    expect(laterTierUp("22.13.1")).toBe("--invocation-count-for-turbofan=10000");
-    expect(laterTierUp("24.0.0")).toBeNull();
-    expect(laterTierUp("18.20.4")).toBeNull();
+describe("TurboFan's settings", () => {
+  it("uses each measured version's own flags, and none elsewhere", () => {
+    expect(compilerFlags("20.19.0")).toEqual([
+      "--interrupt-budget=1000000",
+      "--max-inlined-bytecode-size-cumulative=300",
+    ]);
+    expect(compilerFlags("22.13.1")).toEqual([
+      "--invocation-count-for-turbofan=10000",
+      "--max-inlined-bytecode-size-cumulative=300",
+    ]);
+    expect(compilerFlags("24.0.0")).toEqual([]);
+    expect(compilerFlags("18.20.4")).toEqual([]);
   });
 
-  it("is a flag this node's V8 knows: setting it prints nothing", () => {
-    const flag = laterTierUp();
-    if (flag === null) return;
-    const name = flag.slice(0, flag.indexOf("="));
+  it("are flags this node's V8 knows: setting them prints nothing", () => {
     const options = spawnSync(process.execPath, ["--v8-options"], { encoding: "utf8" }).stdout;
-    expect(options).toContain(`  ${name} (`);
+    for (const flag of compilerFlags()) expect(options).toContain(`  ${flag.slice(0, flag.indexOf("="))} (`);
     const child = spawnSync(process.execPath, [BUNDLE, "--version"], { encoding: "utf8" });
     expect(child.stderr).toBe("");
   });
