@@ -1,13 +1,15 @@
 /**
- * The command line's memory: V8's young generation kept at its starting size.
+ * The command line's memory, tuned for one pass over a workbook (figures in BENCHMARKS.md, "Peak
+ * memory"): V8's young generation kept at its starting size, TurboFan started later and inlining
+ * less (compilerFlags), and a full collection after each sheet (SheetCollector). At 10,000 indicator
+ * rows on Node 20 the check peaks at 67 MB, under half of exceljs's 140 MB, against 114 MB untuned.
  *
- * V8 doubles the young generation (up to 16 MB per semi-space on Node 20, more on later versions)
+ * The young generation: V8 doubles the young generation (up to 16 MB per semi-space on Node 20, more on later versions)
  * whenever many objects survive a minor collection. A check keeps what it reads (the sheets, then the
  * findings), so the young generation grows at once to its largest and stays there, although the data
  * kept alive is a small part of it: at 10,000 indicator rows the process peaked at 112–117 MB, of
  * which about 30 MB was an empty young generation. Kept small, survivors move to the old generation a
  * little sooner; the check is as fast (measured at 1,000 to 50,000 rows) and peaks about 30 MB lower.
- * Figures in BENCHMARKS.md, "Peak memory".
  *
  * The setting is one V8 flag that V8 reads each time it would grow the young generation, so setting it
  * after start-up takes effect (unlike the heap size flags, which only the node command line can give).
@@ -50,8 +52,8 @@ export function keepYoungGenerationSmall(): void {
  * - less inlining per compiled function: 300 bytes of inlined bytecode in all instead of 920.
  * Measured on cold checks (BENCHMARKS.md, "Peak memory at half of exceljs's"): on Node.js 20, 10,000
  * rows peak 5 MB lower and take 0.60 s instead of 0.67 s, 1,000 rows 0.19 s instead of 0.23 s, 50,000
- * rows as long; on Node.js 22, 10,000 rows peak 5 MB lower and take 0.52 s instead of 0.70 s, 50,000
- * rows as long. On Node.js 24 no effect beyond the noise: nothing is set.
+ * rows within 4 %; on Node.js 22, 10,000 rows peak 5 MB lower and take 0.52 s instead of 0.70 s, 50,000
+ * rows within 3 %. On Node.js 24 no effect beyond the noise: nothing is set.
  * V8 reads these when it decides to compile, so setting them after start-up works.
  */
 export function compilerFlags(version: string = process.versions.node): string[] {
@@ -73,13 +75,14 @@ export function tuneV8(version: string = process.versions.node): void {
 }
 
 /**
- * A full garbage collection between the sheets of a workbook.
+ * A full garbage collection after each sheet of a workbook.
  *
  * A sheet's check builds its model (every table's rows and cells) and keeps it until the sheet is
  * done: long enough to outlive the young generation, so the model moves to the old generation and
  * lies there dead after the sheet, about 5 MB per 2,500 rows. V8 collects the old generation only
  * when it has grown well past what is alive, so the dead models of earlier sheets added up to the
- * peak: at 10,000 rows in four sheets, 84 MB against 71 MB with a collection after each sheet.
+ * peak: at 10,000 rows in four sheets, 84 MB, and 71 MB with a collection after each sheet and the
+ * compiler settings above.
  *
  * A collection takes about 8 ms at 10,000 rows, 25 ms at 50,000, so it is made only when the heap has
  * grown by `threshold` bytes since the last one: a small workbook never pays for it.
