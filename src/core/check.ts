@@ -59,7 +59,6 @@ function summarizeTable(table: ParsedTable): TableSummary {
   };
 }
 
-/** Checks one sheet; tableOffset numbers its tables after those of earlier sheets. */
 /**
  * One string for each distinct message text of a workbook's check: findings repeat their messages
  * (at 10,000 indicator rows, 4,475 findings have 692 distinct texts), and all are kept to the end.
@@ -75,6 +74,7 @@ class MessageTexts {
   }
 }
 
+/** Checks one sheet; tableOffset numbers its tables after those of earlier sheets. */
 function checkSheet(
   snapshot: SheetSnapshot,
   sheetIndex: number,

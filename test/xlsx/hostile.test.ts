@@ -7,6 +7,7 @@ import fc from "fast-check";
 import { Deflate, strToU8, unzipSync, zipSync, type Zippable } from "fflate";
 import { checkWorkbook } from "../../src/core/check";
 import { InputError, readWorkbookBuffer } from "../../src/xlsx/read";
+import { inflateEntry, readZipDirectory } from "../../src/xlsx/patch/zip";
 import { readPackage, readSheetChunks, DEFAULT_READ_LIMITS } from "../../src/xlsx/reader";
 
 const MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
@@ -234,6 +235,27 @@ describe("zip bombs", () => {
       const [read] = await readWorkbookBuffer(buildZip(entries), "book.xlsx");
       expect(read).toEqual(expected);
     }
+  });
+
+  test("a part inflates into one buffer of its declared size, never more than its bytes can make", () => {
+    const sheet = { name: "表", xml: sheetXml(tableRows()) };
+    const entries = zipEntries(book([sheet]));
+    const part = entries.get("xl/worksheets/sheet1.xml")!;
+    const actual = inflateRawSync(part.data).length;
+    const inflated = (size: number) => {
+      entries.set("xl/worksheets/sheet1.xml", { ...part, size });
+      const bytes = buildZip(entries);
+      const entry = readZipDirectory(bytes).entries.find((e) => e.name === "xl/worksheets/sheet1.xml")!;
+      return inflateEntry(bytes, entry, 256 * 1024 * 1024);
+    };
+    // Honest: one allocation of the part's size (+1 for zlib to see the end), no pieces joined by a copy.
+    const honest = inflated(actual);
+    expect(honest.length).toBe(actual);
+    expect(honest.buffer.byteLength).toBe(Math.max(64 * 1024, actual + 1));
+    // A directory claiming 4 GiB: no more than deflate's 1032:1 of the compressed bytes is reserved.
+    const lying = inflated(0xffffffff);
+    expect(lying.length).toBe(actual);
+    expect(lying.buffer.byteLength).toBeLessThanOrEqual(Math.max(64 * 1024, part.data.length * 1032 + 1));
   });
 
   test("a bomb claiming a small size stops at the part limit all the same", async () => {

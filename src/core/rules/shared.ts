@@ -7,7 +7,6 @@ import type { Message } from "./messages";
 const filled = new WeakMap<ParsedTable, IndicatorRow[]>();
 const named = new WeakMap<ParsedTable, IndicatorRow[]>();
 
-/** Rows the unit filled in (placeholder rows are skipped silently). */
 /**
  * The row a finding about the whole table anchors on: its grid header; for a project of a flat list,
  * whose grid header is shared by all projects and lies above them, the project's own first row.
@@ -16,6 +15,7 @@ export function tableRow(table: ParsedTable): number {
   return table.headerRow >= table.top ? table.headerRow : table.top;
 }
 
+/** Rows the unit filled in (placeholder rows are skipped silently). */
 export function filledRows(table: ParsedTable): readonly IndicatorRow[] {
   let rows = filled.get(table);
   if (rows === undefined) {

@@ -137,10 +137,13 @@ export function rawData(b: Uint8Array, entry: ZipEntry): Uint8Array {
   return b.subarray(start, end);
 }
 
-/** An entry's inflated bytes; throws ZipError past `limit` bytes, on damage or an unknown method. */
 /** zlib's smallest output chunk that is still worth a call: small parts get 64 KB. */
 const MIN_CHUNK = 64 * 1024;
 
+/** Deflate's largest ratio of inflated to compressed bytes is about 1032 to 1. */
+const MAX_DEFLATE_RATIO = 1032;
+
+/** An entry's inflated bytes; throws ZipError past `limit` bytes, on damage or an unknown method. */
 export function inflateEntry(b: Uint8Array, entry: ZipEntry, limit: number): Uint8Array {
   const data = rawData(b, entry);
   if (entry.flags & 1) throw new ZipError(`the part ${entry.name} is encrypted`);
@@ -153,9 +156,10 @@ export function inflateEntry(b: Uint8Array, entry: ZipEntry, limit: number): Uin
   let out: Uint8Array;
   try {
     // One output buffer of the size the directory gives (+1, or zlib would add a chunk to find the
-    // end): no 16 KB pieces joined by a copy. A wrong size only costs that copy again; a size past
-    // the limit is not trusted.
-    const chunkSize = Math.max(MIN_CHUNK, Math.min(entry.size + 1, limit + 1));
+    // end): no 16 KB pieces joined by a copy. A wrong size only costs that copy again. A size past the
+    // limit, or past what the compressed bytes can inflate to, is not trusted: a directory claiming
+    // 4 GiB for every part would otherwise reserve 256 MiB for each.
+    const chunkSize = Math.max(MIN_CHUNK, Math.min(entry.size + 1, limit + 1, data.length * MAX_DEFLATE_RATIO + 1));
     out = inflateRawSync(data, { maxOutputLength: Math.max(1, limit), chunkSize });
   } catch (error) {
     // zlib stops as soon as the output passes the limit: a bomb costs the limit at most.
