@@ -10,14 +10,14 @@ if (!fs.existsSync(bundle)) {
   );
   process.exit(2);
 }
-require(bundle)
-  .runProgram(process.argv.slice(2))
-  .then(
-    (code) => {
-      process.exitCode = code;
-    },
-    (error) => {
-      process.stderr.write(`target-table: ${error && error.message ? error.message : String(error)}\n`);
-      process.exitCode = 2;
-    },
-  );
+const cli = require(bundle);
+// A bundle built before runProgram existed (not rebuilt since an update) still runs, through main.
+(cli.runProgram || cli.main)(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error) => {
+    process.stderr.write(`target-table: ${error && error.message ? error.message : String(error)}\n`);
+    process.exitCode = 2;
+  },
+);

@@ -85,7 +85,9 @@ export async function checkOne(task: CheckTask, ahead: ReadAhead | null = null):
   let bytes: Uint8Array;
   try {
     bytes = (ahead === null ? null : await ahead) ?? (await readInputBytes(task.file));
-    const result = checkWorkbook(eachSheet(readWorkbookSheets(bytes, task.file), sheetCollector()), task.options);
+    const collector = sheetCollector();
+    collector?.fileStarted();
+    const result = checkWorkbook(eachSheet(readWorkbookSheets(bytes, task.file), collector), task.options);
     report = applyRuleSettings(
       { file: task.file, tables: result.tables, issues: result.issues, summary: result.summary },
       task.rules,

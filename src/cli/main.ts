@@ -17,7 +17,8 @@ import { requestedLanguage, usageError, usageText, UsageError } from "./usage";
 
 export { runCheck } from "./check";
 export type { CliIO } from "./io";
-// For the tests of the worker threads' start (test/cli/heap.test.ts).
+// For the tests of the worker threads' start and of the collection between sheets (test/cli/heap.test.ts).
+export { fullCollection } from "./heap";
 export { stopWorkers, warmWorkers } from "./pool";
 
 export async function main(argv: string[], io: CliIO = processIO): Promise<number> {
