@@ -313,13 +313,23 @@ describe("flat multi-project lists", () => {
     ]);
   });
 
-  test("a level 1 missing in each project is reported for each, on the project's own first row", () => {
+  test("a column missing from the list is reported for each project, on its name", () => {
+    // No 预算数 column: each project has no budget of its own to check.
+    const withoutBudget = rows.map((row) => [...row.slice(0, 2), ...row.slice(3)]);
+    const mergesWithoutBudget = ["A3:A14", "B3:B8", "C3:C8", "B9:B14", "C9:C14"];
+    expect(findings(withoutBudget, mergesWithoutBudget).filter((f) => f.includes("budget-missing"))).toEqual([
+      "B3 budget-missing error",
+      "B9 budget-missing error",
+    ]);
+  });
+
+  test("a level 1 missing in each project is reported for each, on the project's name", () => {
     // Both projects without their 满意度指标 row: the shared grid header is above both tables.
     const without = rows.filter((row) => row[4] !== "满意度指标");
     const withoutMerges = ["A3:A12", "B3:B7", "C3:C7", "D3:D7", "B8:B12", "C8:C12", "D8:D12"];
     expect(findings(without, withoutMerges).filter((f) => f.includes("level1-missing"))).toEqual([
-      "E3 level1-missing warning",
-      "E8 level1-missing warning",
+      "B3 level1-missing warning",
+      "B8 level1-missing warning",
     ]);
   });
 });

@@ -1,6 +1,6 @@
 import { FRAMEWORKS, parentsOf } from "../framework";
 import { tableRule } from "./rule";
-import { filledRows, tableRow } from "./shared";
+import { filledRows, tableAnchor } from "./shared";
 
 export const level1Missing = tableRule({
   meta: {
@@ -49,8 +49,7 @@ export const level1Missing = tableRule({
       if (present.has(level1)) continue;
       const satisfaction = level1 === "满意度指标";
       report({
-        row: tableRow(table),
-        col: table.columns.level1,
+        ...tableAnchor(table, table.columns.level1),
         severity: satisfaction ? "warning" : "error",
         messageId: satisfaction ? "missingSatisfaction" : "missingLevel1",
         data: { level1 },

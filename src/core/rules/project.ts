@@ -1,7 +1,7 @@
 /** Where a project-header finding anchors: the label's input cell, or the grid header's first cell without a label. */
 import type { Labeled, ParsedTable } from "../model";
 import type { SheetView } from "../sheet";
-import { tableRow } from "./shared";
+import { tableAnchor } from "./shared";
 
 export function appliesToProject(table: ParsedTable): boolean {
   return table.header.present && table.kind === "project";
@@ -32,7 +32,7 @@ export function inputAnchor(
 
 export function labelAnchor(table: ParsedTable, labeled: Labeled | null): { row: number; col: number } {
   if (labeled) return { row: labeled.label.row, col: labeled.label.col };
-  return { row: tableRow(table), col: Math.min(table.columns.level1, table.columns.level2) };
+  return tableAnchor(table, Math.min(table.columns.level1, table.columns.level2));
 }
 
 /** The project code as written, white space removed and full-width letters folded. */

@@ -8,11 +8,14 @@ const filled = new WeakMap<ParsedTable, IndicatorRow[]>();
 const named = new WeakMap<ParsedTable, IndicatorRow[]>();
 
 /**
- * The row a finding about the whole table anchors on: its grid header; for a project of a flat list,
- * whose grid header is shared by all projects and lies above them, the project's own first row.
+ * The cell a finding about the whole table anchors on: the grid header's cell in column `col`; for a
+ * project of a flat list, whose grid header is shared by all projects and lies above them, the
+ * project's name cell (else its first row in `col`), so that each project's finding is its own.
  */
-export function tableRow(table: ParsedTable): number {
-  return table.headerRow >= table.top ? table.headerRow : table.top;
+export function tableAnchor(table: ParsedTable, col: number): { row: number; col: number } {
+  if (table.headerRow >= table.top) return { row: table.headerRow, col };
+  const name = table.header.projectName?.label;
+  return name ? { row: name.row, col: name.col } : { row: table.top, col };
 }
 
 /** Rows the unit filled in (placeholder rows are skipped silently). */
